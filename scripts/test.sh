@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: the model's unit and scenario tests, the lesson proofs, the release build of the page,
+# the browser tests (wasm-bindgen-test in headless Chromium) and the end-to-end test, then prints the size
+# budget. Installs what is missing first (scripts/tools.sh).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source scripts/tools.sh --browser
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "model: unit and scenario tests (native)"
+cargo test -p ecs-sim --release
+
+step "lessons: every start meets no goal, every solution meets all"
+cargo run -q -p ecs-sim --release -- check-lessons
+
+step "page: release build (trunk, offline)"
+trunk build --release --offline=true
+
+step "page: browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test -p ecs-sandbox --target wasm32-unknown-unknown
+
+step "page: end-to-end (the built dist/ in Chromium via chromedriver)"
+cargo test -p ecs-sandbox --release --test e2e -- --nocapture
+
+step "size budget"
+scripts/size.sh

@@ -1,0 +1,207 @@
+//! `ecs-sim`: the sandbox without a browser.
+//!
+//! - `ecs-sim run [--seed N] [--keep-going] [--events FILE] SCRIPT`: runs each command line of SCRIPT as the
+//!   page's terminal would and prints exactly what the terminal shows; stops at the first failing command
+//!   with its exit code. `file://NAME` reads files beside the script.
+//! - `ecs-sim validate FILE`: checks a task definition file; prints `FILE:LINE:COL: error: …` per problem
+//!   and exits 0 only when the file would be accepted.
+//! - `ecs-sim check-lessons`: proves every shipped lesson (its start meets no goal; its solution meets all).
+//! - `ecs-sim export-lesson ID DIR`: writes a lesson's starting files and `solution.sh` into DIR.
+
+use clap::{Parser, Subcommand};
+use ecs_sim::{Sandbox, Workspace, WorkspaceError, commands, lesson, transcript_entry};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "ecs-sim", version, about = "ECS Sandbox without a browser")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a script of terminal commands and print the terminal's transcript.
+    Run {
+        #[arg(long, default_value_t = ecs_sim::tuning::DEFAULT_SEED)]
+        seed: u64,
+        /// Run every command even after one fails (the exit code is then the last command's).
+        #[arg(long)]
+        keep_going: bool,
+        /// Write the event log, one JSON object a line, to this file.
+        #[arg(long)]
+        events: Option<PathBuf>,
+        script: PathBuf,
+    },
+    /// Validate a task definition file.
+    Validate { file: PathBuf },
+    /// Prove every shipped lesson.
+    CheckLessons,
+    /// Write a lesson's files and solution script into a directory.
+    ExportLesson { id: String, dir: PathBuf },
+}
+
+/// Files beside the script; what commands write (`> FILE`) stays in memory.
+struct DirWorkspace {
+    dir: PathBuf,
+    written: BTreeMap<String, String>,
+}
+
+impl Workspace for DirWorkspace {
+    fn read(&self, name: &str) -> Result<String, WorkspaceError> {
+        let name = ecs_sim::workspace::normalize(name);
+        if let Some(text) = self.written.get(name) {
+            return Ok(text.clone());
+        }
+        let path = self.dir.join(name);
+        std::fs::read_to_string(&path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => WorkspaceError::NotFound(name.to_string()),
+            _ => WorkspaceError::Unreadable(name.to_string(), e.to_string()),
+        })
+    }
+    fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.dir)
+            .map(|rd| rd.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        names.extend(self.written.keys().cloned());
+        names.sort();
+        names.dedup();
+        names
+    }
+    fn write(&mut self, name: &str, content: &str) -> Result<(), WorkspaceError> {
+        self.written.insert(ecs_sim::workspace::normalize(name).to_string(), content.to_string());
+        Ok(())
+    }
+}
+
+/// Splits a script into command lines as the terminal receives them: a line that leaves a quote, `$(`,
+/// a pipe or a backslash open continues on the next. Blank and comment-only lines are skipped.
+fn command_lines(script: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut acc = String::new();
+    for line in script.lines() {
+        if acc.is_empty() && (line.trim().is_empty() || line.trim_start().starts_with('#')) {
+            continue;
+        }
+        if !acc.is_empty() {
+            acc.push('\n');
+        }
+        acc.push_str(line);
+        if !commands::needs_more_input(&acc) {
+            out.push(std::mem::take(&mut acc));
+        }
+    }
+    if !acc.is_empty() {
+        out.push(acc);
+    }
+    out
+}
+
+fn run(seed: u64, keep_going: bool, events: Option<&Path>, script: &Path) -> ExitCode {
+    let text = match std::fs::read_to_string(script) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("ecs-sim: {}: {e}", script.display());
+            return ExitCode::from(2);
+        }
+    };
+    let dir = script.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let mut ws = DirWorkspace { dir, written: BTreeMap::new() };
+    let mut sb = Sandbox::new(seed);
+    let mut code = 0;
+    for line in command_lines(&text) {
+        let out = sb.execute(&line, &mut ws);
+        print!("{}", transcript_entry(&line, &out));
+        code = out.exit_code;
+        if code != 0 && !keep_going {
+            break;
+        }
+    }
+    if let Some(path) = events {
+        let log: String = sb.events().iter().filter_map(|e| serde_json::to_string(e).ok()).map(|l| l + "\n").collect();
+        if let Err(e) = std::fs::write(path, log) {
+            eprintln!("ecs-sim: {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::from(u8::try_from(code.clamp(0, 255)).unwrap_or(1))
+}
+
+fn validate(file: &Path) -> ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("ecs-sim: {}: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    let report = ecs_sim::task_definition::parse_request(&text);
+    match report {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => {
+            let (line, col) = match &e {
+                ecs_sim::task_definition::RequestParseError::MalformedJson { line, column, .. } => (*line, *column),
+                _ => (1, 1),
+            };
+            for msg in e.to_string().lines().filter(|l| !l.trim().is_empty()) {
+                println!("{}:{line}:{col}: error: {msg}", file.display());
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check_lessons() -> ExitCode {
+    let mut failed = false;
+    for (name, text) in lesson::builtin_sources() {
+        match lesson::Lesson::parse(text) {
+            Err(e) => {
+                failed = true;
+                println!("lessons/{name}: error: {e}");
+            }
+            Ok(l) => {
+                let report = lesson::check(&l);
+                if report.problems.is_empty() {
+                    println!("lessons/{name}: ok ({} goals, {} solution commands)", l.goals.len(), l.solution.len());
+                } else {
+                    failed = true;
+                    for p in &report.problems {
+                        println!("lessons/{name}: error: {p}");
+                    }
+                    print!("{}", report.transcript);
+                }
+            }
+        }
+    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn export_lesson(id: &str, dir: &Path) -> ExitCode {
+    let Some(l) = lesson::builtin().into_iter().find(|l| l.id == id) else {
+        eprintln!("ecs-sim: no lesson with id {id}");
+        return ExitCode::from(2);
+    };
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text);
+    let result = std::fs::create_dir_all(dir)
+        .and_then(|()| l.files.iter().try_for_each(|f| write(&f.name, &f.content)))
+        .and_then(|()| write("solution.sh", &l.solution_script()));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ecs-sim: {}: {e}", dir.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run { seed, keep_going, events, script } => run(seed, keep_going, events.as_deref(), &script),
+        Command::Validate { file } => validate(&file),
+        Command::CheckLessons => check_lessons(),
+        Command::ExportLesson { id, dir } => export_lesson(&id, &dir),
+    }
+}

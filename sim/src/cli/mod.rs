@@ -1,0 +1,163 @@
+//! The `aws` command: an AWS CLI v2 driven by botocore's API models. It takes the global options out,
+//! finds the service and operation, turns the operation's options into an API request exactly as the CLI
+//! does, calls the sandbox's implementation of the operation, and prints the response in the requested
+//! output format after `--query`, or the failure in the CLI's own words and exit codes.
+
+pub mod args;
+mod globals;
+mod help;
+pub mod model;
+mod order;
+pub mod output;
+pub mod query;
+mod usage;
+mod waiter;
+
+use crate::commands::Io;
+use crate::sandbox::Sandbox;
+use crate::services::{self, Call};
+use crate::tuning::DEFAULT_REGION;
+use crate::workspace::Workspace;
+use crate::world::network;
+use args::ArgError;
+use globals::Globals;
+use model::ServiceModel;
+use output::OutputFormat;
+use serde_json::Value;
+pub use usage::{CliFailure, EXIT_OTHER, EXIT_SERVICE, EXIT_USAGE};
+
+/// The version string `aws --version` prints: the last CLI v2 line before the 2026 error-format change
+/// (see `usage`), which is the behaviour this emulator reproduces.
+pub const VERSION: &str = "aws-cli/2.32.0 Python/3.13.7 Linux/6.1.0 exe/x86_64.ecs-sandbox";
+
+/// Runs `aws ARGS…`.
+pub fn run(sb: &mut Sandbox, argv: &[String], stdin: &str, ws: &mut dyn Workspace) -> Io {
+    match run_inner(sb, argv, stdin, ws) {
+        Ok(stdout) => Io { stdout, ..Io::default() },
+        Err(f) => Io { stderr: f.stderr, status: f.code, ..Io::default() },
+    }
+}
+
+fn run_inner(sb: &mut Sandbox, argv: &[String], stdin: &str, ws: &mut dyn Workspace) -> Result<String, CliFailure> {
+    let (globals, rest) = globals::split(argv)?;
+    if globals.version {
+        return Ok(format!("{VERSION}\n"));
+    }
+    let Some(service_name) = rest.first() else {
+        return Err(CliFailure::usage("the following arguments are required: command".into()));
+    };
+    if service_name == "help" {
+        return Ok(help::top());
+    }
+    let Some(model) = model::service(service_name) else {
+        return Err(unknown_service(service_name));
+    };
+    let Some(op_cli) = rest.get(1) else {
+        return Err(CliFailure::usage("the following arguments are required: operation".into()));
+    };
+    if op_cli == "help" {
+        return Ok(help::service(service_name, model));
+    }
+    if op_cli == "wait" {
+        return waiter::run(sb, service_name, model, &globals, &rest[2..], ws);
+    }
+    let Some(api_op) = model.operation_name(op_cli) else {
+        let mut choices: Vec<&str> = model.operation_cli_names().collect();
+        if !model.waiters.is_empty() {
+            choices.push("wait");
+        }
+        choices.push("help");
+        return Err(CliFailure::usage(usage::invalid_choice("operation", op_cli, &choices)));
+    };
+    let op_args = &rest[2..];
+    if op_args.first().map(String::as_str) == Some("help") {
+        return Ok(help::operation(service_name, model, api_op));
+    }
+    let handler = services::handler(service_name, api_op).ok_or_else(|| not_modelled(service_name, op_cli))?;
+    let parsed = args::parse_operation_args(model, api_op, op_args, ws).map_err(arg_failure)?;
+    let format = output_format(&globals, sb)?;
+    let query = compile_query(&globals)?;
+    if let Some(which) = parsed.generate_cli_skeleton {
+        let op = model.operation(api_op);
+        let shape = if which == "output" { op.and_then(|o| o.output.clone()) } else { op.and_then(|o| o.input.clone()) };
+        let skeleton = shape.map_or(Value::Object(Default::default()), |s| args::skeleton(model, &s));
+        return Ok(output::json(&skeleton));
+    }
+    let region = region(&globals, sb, model)?;
+    let call = Call { region: &region, request: &parsed.request, stdin, workspace: ws };
+    let mut ctx = sb.ctx();
+    let response = handler(&mut ctx, &call).map_err(|e| CliFailure::service(&e.code, api_op, &e.message))?;
+    let response = order::by_output_shape(model, api_op, response);
+    print(&response, query.as_ref(), format, api_op)
+}
+
+/// Applies `--query` and formats the result.
+fn print(response: &Value, query: Option<&query::Query>, format: OutputFormat, title: &str) -> Result<String, CliFailure> {
+    let value = match query {
+        Some(q) => q.search(response).map_err(|e| CliFailure::other(&e.to_string()))?,
+        None => response.clone(),
+    };
+    output::try_format(&value, format, title, query.is_some(), &output::FormatOptions::default())
+        .map_err(|e| CliFailure { stderr: format!("{}\n{}\n", e.stdout, e.message), code: EXIT_OTHER })
+}
+
+fn output_format(g: &Globals, sb: &Sandbox) -> Result<OutputFormat, CliFailure> {
+    let name = g.output.clone().or_else(|| sb.shell.vars.get("AWS_DEFAULT_OUTPUT").cloned()).unwrap_or_else(|| "json".into());
+    name.parse::<OutputFormat>().map_err(|e| match e {
+        output::ParseOutputFormatError::InvalidChoice(v) => {
+            CliFailure::usage(usage::invalid_choice("--output", &v, &["json", "text", "table", "yaml", "yaml-stream"]))
+        }
+        other => CliFailure::other(&other.to_string()),
+    })
+}
+
+fn compile_query(g: &Globals) -> Result<Option<query::Query>, CliFailure> {
+    match &g.query {
+        None => Ok(None),
+        Some(expr) => query::Query::compile(expr)
+            .map(Some)
+            .map_err(|e| CliFailure::param(&format!("Bad value for --query {expr}: {e}"))),
+    }
+}
+
+/// `--region`, else `AWS_REGION`, else `AWS_DEFAULT_REGION`, else the sandbox's Region. A name that is not a
+/// Region fails as the CLI does when it cannot reach the endpoint it builds from it.
+fn region(g: &Globals, sb: &Sandbox, model: &ServiceModel) -> Result<String, CliFailure> {
+    let region = g
+        .region
+        .clone()
+        .or_else(|| sb.shell.vars.get("AWS_REGION").cloned())
+        .or_else(|| sb.shell.vars.get("AWS_DEFAULT_REGION").cloned())
+        .unwrap_or_else(|| DEFAULT_REGION.to_string());
+    if network::is_region(&region) {
+        Ok(region)
+    } else {
+        let prefix = &model.metadata.endpoint_prefix;
+        Err(CliFailure::other(&format!("Could not connect to the endpoint URL: \"https://{prefix}.{region}.amazonaws.com/\"")))
+    }
+}
+
+fn arg_failure(e: ArgError) -> CliFailure {
+    match e {
+        ArgError::Usage(m) => CliFailure::usage(m),
+        ArgError::UnknownOptions(list) => CliFailure::unknown_options(&list),
+        ArgError::ParamValidation(m) | ArgError::ParamError(m) => CliFailure::param(&m),
+        ArgError::Other(m) => CliFailure::other(&m),
+    }
+}
+
+fn unknown_service(name: &str) -> CliFailure {
+    let mut choices: Vec<&str> = model::service_names().collect();
+    choices.push("help");
+    let mut f = CliFailure::usage(usage::invalid_choice("command", name, &choices));
+    f.stderr.push_str(&format!(
+        "\nECS Sandbox models the AWS CLI commands listed above; `{name}` is not one of them.\n"
+    ));
+    f
+}
+
+fn not_modelled(service: &str, op: &str) -> CliFailure {
+    CliFailure::other(&format!(
+        "`aws {service} {op}` is a real AWS CLI operation that ECS Sandbox does not model yet. `aws {service} help` lists the operations it models."
+    ))
+}

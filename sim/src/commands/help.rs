@@ -1,0 +1,44 @@
+//! `help`: what the terminal can do, and how virtual time works.
+
+pub fn text(topic: Option<&str>) -> String {
+    match topic {
+        Some("time" | "clock" | "sleep") => TIME.to_string(),
+        _ => GENERAL.to_string(),
+    }
+}
+
+const GENERAL: &str = "\
+ECS Sandbox terminal: a simulated AWS account (us-east-1 unless you pass --region).
+
+AWS CLI (v2 syntax; add `help` after an operation to see its options):
+  aws ecs ...      clusters, container instances, task definitions, tasks
+  aws ec2 ...      run-instances, describe-instances, terminate-instances, describe-subnets, ...
+  aws ssm ...      get-parameters for the ECS-optimized AMI ids
+  aws sts get-caller-identity
+  Global options: --region, --output json|text|table, --query JMESPATH
+
+Shell:
+  sleep N          let N seconds of virtual time pass (also 2m, 1h): instances boot, tasks start
+  echo, export, unset, env, cat FILE, ls, grep, head, tail, wc, true, false
+  clear            clear the screen (Ctrl-L)
+  Quotes, \\ line continuations, # comments, |, &&, ||, ;, $(...), NAME=value, $NAME,
+  > FILE and >> FILE (files appear in the editor), file://NAME reads an editor file.
+
+Time stands still until you let it pass: `sleep 30`, or a waiter such as
+`aws ecs wait tasks-running --cluster NAME --tasks ARN`. `help time` says more.
+";
+
+const TIME: &str = "\
+Virtual time
+
+The sandbox has its own clock. It starts at 2026-03-02 09:00:00 UTC and moves only when you let time
+pass, so every run of the same commands gives the same result:
+
+  sleep 30                                   30 seconds pass
+  aws ec2 wait instance-running ...          time passes until the instances run
+  aws ecs wait tasks-running --cluster C --tasks ARN
+
+What takes time: an instance boots in 10 s and its ECS agent registers 15 s later; a task goes
+PROVISIONING -> PENDING (pulling the image) -> ACTIVATING -> RUNNING in about 9 s, and stops in about 4 s.
+Real AWS takes longer; the order of events is the same.
+";

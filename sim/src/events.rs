@@ -1,0 +1,73 @@
+//! What happened: the ordered log of facts the model reports to whoever watches it (the page animates them,
+//! the runner can print them, lessons never need them). Events describe outcomes, never mechanics.
+
+use crate::clock::SimTime;
+use serde::Serialize;
+
+/// One thing that happened, stamped with the virtual time it happened at and its place in the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    /// Position in the sandbox's event log, from 0.
+    pub seq: u64,
+    /// Virtual time, in the AWS CLI's timestamp format.
+    pub at: String,
+    #[serde(rename = "atMillis")]
+    pub at_ms: u64,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+/// The kinds of event. Every variant names its region, so a page drawing one region can skip the others.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum EventKind {
+    ClusterCreated { region: String, cluster: String },
+    ClusterDeleted { region: String, cluster: String },
+    InstanceLaunched { region: String, instance_id: String, instance_type: String, availability_zone: String },
+    InstanceStateChanged { region: String, instance_id: String, state: String },
+    /// The ECS agent on an instance could not register it, and why (no instance profile, for example).
+    AgentCannotRegister { region: String, instance_id: String, reason: String },
+    ContainerInstanceRegistered { region: String, cluster: String, container_instance_id: String, instance_id: String },
+    TaskDefinitionRegistered { region: String, family: String, revision: u32 },
+    TaskDefinitionDeregistered { region: String, family: String, revision: u32 },
+    /// A task was created and, on EC2, placed on a container instance.
+    TaskPlaced {
+        region: String,
+        cluster: String,
+        task_id: String,
+        family: String,
+        revision: u32,
+        container_instance_id: Option<String>,
+    },
+    TaskStateChanged { region: String, cluster: String, task_id: String, last_status: String },
+    /// RunTask could not place a task; `reason` is the failure reason ECS reports (`RESOURCE:MEMORY`, ...).
+    TaskPlacementFailed { region: String, cluster: String, family: String, reason: String },
+}
+
+/// The ordered, append-only log.
+#[derive(Debug, Clone, Default)]
+pub struct EventLog {
+    events: Vec<Event>,
+}
+
+impl EventLog {
+    pub(crate) fn push(&mut self, at: SimTime, kind: EventKind) -> Event {
+        let event = Event { seq: self.events.len() as u64, at: at.to_cli_string(), at_ms: at.0, kind };
+        self.events.push(event.clone());
+        event
+    }
+    pub fn all(&self) -> &[Event] {
+        &self.events
+    }
+    pub fn since(&self, seq: u64) -> &[Event] {
+        let start = (seq as usize).min(self.events.len());
+        &self.events[start..]
+    }
+    pub fn len(&self) -> u64 {
+        self.events.len() as u64
+    }
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+}

@@ -1,0 +1,117 @@
+//! The lesson file format (TOML), and its validation: every goal expression compiles, ids are unique, the
+//! solution is non-empty.
+
+use crate::cli::query::Query;
+use crate::workspace::MemoryWorkspace;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonFile {
+    pub name: String,
+    pub content: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: String,
+    /// What the learner reads in the checklist.
+    pub title: String,
+    /// A JMESPath expression over the sandbox's view; the goal is met when the result is truthy.
+    pub check: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hint {
+    /// The goal this hint helps with, if any.
+    #[serde(default)]
+    pub goal: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    pub id: String,
+    pub title: String,
+    /// Where the lesson sits in the list.
+    #[serde(default)]
+    pub order: u32,
+    /// One sentence for the lesson list.
+    pub summary: String,
+    /// The lesson's text, in Markdown.
+    pub text: String,
+    /// The RNG seed the lesson's sandbox starts with.
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+    #[serde(default)]
+    pub files: Vec<LessonFile>,
+    pub goals: Vec<Goal>,
+    #[serde(default)]
+    pub hints: Vec<Hint>,
+    /// Command lines that complete the lesson, typed in order.
+    pub solution: Vec<String>,
+}
+
+fn default_seed() -> u64 {
+    crate::tuning::DEFAULT_SEED
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LessonError {
+    #[error("{0}")]
+    Syntax(String),
+    #[error("goal `{goal}`: its check does not compile: {message}")]
+    BadCheck { goal: String, message: String },
+    #[error("two goals have the id `{0}`")]
+    DuplicateGoal(String),
+    #[error("hint for unknown goal `{0}`")]
+    UnknownHintGoal(String),
+    #[error("the lesson has no goals")]
+    NoGoals,
+    #[error("the lesson has no solution")]
+    NoSolution,
+}
+
+impl Lesson {
+    pub fn parse(text: &str) -> Result<Lesson, LessonError> {
+        let lesson: Lesson = toml::from_str(text).map_err(|e| LessonError::Syntax(e.to_string()))?;
+        if lesson.goals.is_empty() {
+            return Err(LessonError::NoGoals);
+        }
+        if lesson.solution.is_empty() {
+            return Err(LessonError::NoSolution);
+        }
+        for (i, g) in lesson.goals.iter().enumerate() {
+            if lesson.goals[..i].iter().any(|o| o.id == g.id) {
+                return Err(LessonError::DuplicateGoal(g.id.clone()));
+            }
+            Query::compile(&g.check).map_err(|e| LessonError::BadCheck { goal: g.id.clone(), message: e.to_string() })?;
+        }
+        for h in &lesson.hints {
+            if let Some(goal) = &h.goal {
+                if !lesson.goals.iter().any(|g| &g.id == goal) {
+                    return Err(LessonError::UnknownHintGoal(goal.clone()));
+                }
+            }
+        }
+        Ok(lesson)
+    }
+
+    /// The lesson's starting files, as the editor opens them.
+    pub fn workspace(&self) -> MemoryWorkspace {
+        let mut ws = MemoryWorkspace::new();
+        for f in &self.files {
+            ws.put(&f.name, &f.content);
+        }
+        ws
+    }
+
+    /// The solution as a script `ecs-sim run` can replay: one command line per entry.
+    pub fn solution_script(&self) -> String {
+        self.solution.iter().map(|c| format!("{}\n", c.trim_end())).collect()
+    }
+}

@@ -1,0 +1,21 @@
+//! Changes that happen over virtual time, applied when the clock reaches them: instances booting, agents
+//! registering, tasks starting and stopping. Commands schedule them; [`apply`] carries them out.
+
+pub mod agent;
+pub mod instance;
+pub mod task;
+
+use crate::context::Ctx;
+use crate::scheduler::Action;
+
+/// Carries out one scheduled change at `ctx.now`.
+pub fn apply(ctx: &mut Ctx<'_>, action: Action) {
+    match action {
+        Action::InstanceRunning { region, instance_id } => instance::on_running(ctx, &region, &instance_id),
+        Action::AgentStart { region, instance_id } => agent::on_start(ctx, &region, &instance_id),
+        Action::InstanceTerminated { region, instance_id } => instance::on_terminated(ctx, &region, &instance_id),
+        Action::TaskTransition { region, cluster, task_id, from, to } => {
+            task::on_transition(ctx, &region, &cluster, &task_id, from, to);
+        }
+    }
+}

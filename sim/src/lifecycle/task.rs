@@ -1,0 +1,129 @@
+//! A task's way through its states (ecs-facts.md §1.6): the start sequence PROVISIONING → PENDING →
+//! ACTIVATING → RUNNING and the stop sequence DEACTIVATING → STOPPING → DEPROVISIONING → STOPPED, each step
+//! scheduled on the virtual clock. A task that is stopped while starting goes straight to the stop sequence;
+//! the start steps still queued for it are then ignored.
+
+use crate::clock::{SimDuration, SimTime};
+use crate::context::Ctx;
+use crate::events::EventKind;
+use crate::scheduler::Action;
+use crate::tuning;
+use crate::world::ecs::{Task, TaskStatus};
+
+/// How long a task stays in `status` before it moves on, and where it goes.
+fn next_step(status: TaskStatus) -> Option<(SimDuration, TaskStatus)> {
+    Some(match status {
+        TaskStatus::Provisioning => (tuning::TASK_PROVISIONING, TaskStatus::Pending),
+        TaskStatus::Pending => (tuning::TASK_PENDING, TaskStatus::Activating),
+        TaskStatus::Activating => (tuning::TASK_ACTIVATING, TaskStatus::Running),
+        TaskStatus::Deactivating => (tuning::TASK_DEACTIVATING, TaskStatus::Stopping),
+        TaskStatus::Stopping => (tuning::TASK_STOPPING, TaskStatus::Deprovisioning),
+        TaskStatus::Deprovisioning => (tuning::TASK_DEPROVISIONING, TaskStatus::Stopped),
+        TaskStatus::Running | TaskStatus::Stopped => return None,
+    })
+}
+
+/// Queues the step after the task's current state, if there is one.
+pub fn schedule_next(ctx: &mut Ctx<'_>, task: &Task) {
+    if let Some((after, to)) = next_step(task.last_status) {
+        ctx.schedule(
+            after,
+            Action::TaskTransition {
+                region: task.region.clone(),
+                cluster: task.cluster.clone(),
+                task_id: task.id.clone(),
+                from: task.last_status,
+                to,
+            },
+        );
+    }
+}
+
+fn set_status(task: &mut Task, to: TaskStatus, now: SimTime) {
+    task.last_status = to;
+    task.version += 1;
+    match to {
+        TaskStatus::Pending => task.pull_started_at = Some(now),
+        TaskStatus::Activating => task.pull_stopped_at = Some(now),
+        TaskStatus::Running => {
+            task.started_at = Some(now);
+            for c in &mut task.containers {
+                c.last_status = "RUNNING".into();
+            }
+        }
+        TaskStatus::Stopping => {
+            task.execution_stopped_at = Some(now);
+            for c in &mut task.containers {
+                if c.last_status == "RUNNING" {
+                    // SIGTERM, and the application exits: Docker reports 143 (128 + 15).
+                    c.exit_code = Some(143);
+                }
+                c.last_status = "STOPPED".into();
+            }
+        }
+        TaskStatus::Stopped => task.stopped_at = Some(now),
+        _ => {}
+    }
+}
+
+pub fn on_transition(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &str, from: TaskStatus, to: TaskStatus) {
+    let now = ctx.now;
+    let Some(task) = ctx
+        .world
+        .region_mut(region)
+        .ecs
+        .clusters
+        .get_mut(cluster)
+        .and_then(|c| c.tasks.get_mut(task_id))
+    else {
+        return;
+    };
+    if task.last_status != from {
+        return;
+    }
+    set_status(task, to, now);
+    let snapshot = task.clone();
+    ctx.emit(EventKind::TaskStateChanged {
+        region: region.into(),
+        cluster: cluster.into(),
+        task_id: task_id.into(),
+        last_status: to.as_str().into(),
+    });
+    schedule_next(ctx, &snapshot);
+}
+
+/// Starts stopping a task: desired status STOPPED, the reason recorded, and the stop sequence begun. A task
+/// already stopping keeps its first reason, as on ECS.
+pub fn begin_stop(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &str, stop_code: &str, reason: &str) {
+    let now = ctx.now;
+    let Some(task) = ctx
+        .world
+        .region_mut(region)
+        .ecs
+        .clusters
+        .get_mut(cluster)
+        .and_then(|c| c.tasks.get_mut(task_id))
+    else {
+        return;
+    };
+    if task.desired_status == TaskStatus::Stopped {
+        return;
+    }
+    task.desired_status = TaskStatus::Stopped;
+    task.stop_code = Some(stop_code.into());
+    task.stopped_reason = Some(reason.into());
+    task.stopping_at = Some(now);
+    task.version += 1;
+    if task.last_status > TaskStatus::Running {
+        return;
+    }
+    set_status(task, TaskStatus::Deactivating, now);
+    let snapshot = task.clone();
+    ctx.emit(EventKind::TaskStateChanged {
+        region: region.into(),
+        cluster: cluster.into(),
+        task_id: task_id.into(),
+        last_status: TaskStatus::Deactivating.as_str().into(),
+    });
+    schedule_next(ctx, &snapshot);
+}

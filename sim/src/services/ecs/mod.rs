@@ -1,0 +1,36 @@
+//! Amazon ECS operations.
+
+mod clusters;
+mod container_instances;
+mod render;
+mod task_definitions;
+mod tasks;
+
+use super::{Handler, ServiceError};
+use crate::world::ecs::{Cluster, Ecs};
+
+pub fn handler(operation: &str) -> Option<Handler> {
+    Some(match operation {
+        "CreateCluster" => clusters::create,
+        "ListClusters" => clusters::list,
+        "DescribeClusters" => clusters::describe,
+        "DeleteCluster" => clusters::delete,
+        "ListContainerInstances" => container_instances::list,
+        "DescribeContainerInstances" => container_instances::describe,
+        "RegisterTaskDefinition" => task_definitions::register,
+        "DescribeTaskDefinition" => task_definitions::describe,
+        "ListTaskDefinitions" => task_definitions::list,
+        "ListTaskDefinitionFamilies" => task_definitions::list_families,
+        "DeregisterTaskDefinition" => task_definitions::deregister,
+        "RunTask" => tasks::run,
+        "DescribeTasks" => tasks::describe,
+        "ListTasks" => tasks::list,
+        "StopTask" => tasks::stop,
+        _ => return None,
+    })
+}
+
+/// The ACTIVE cluster a `--cluster` value names (none: `default`), or ClusterNotFoundException.
+fn active_cluster<'a>(ecs: &'a Ecs, key: Option<&str>) -> Result<&'a Cluster, ServiceError> {
+    ecs.cluster(key).filter(|c| c.status == "ACTIVE").ok_or_else(ServiceError::cluster_not_found)
+}

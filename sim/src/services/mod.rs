@@ -1,0 +1,42 @@
+//! The sandbox's implementation of each AWS operation it models: a function from the API request (as the
+//! CLI built it) to the response, or to the service's error. The CLI layer handles everything around it.
+
+pub mod ec2;
+pub mod ecs;
+mod error;
+mod request;
+pub mod ssm;
+pub mod sts;
+
+use crate::context::Ctx;
+use crate::workspace::Workspace;
+pub use error::ServiceError;
+pub use request::Req;
+use serde_json::Value;
+
+/// One call: the Region, the request, and what the CLI's process sees (stdin, the learner's files).
+pub struct Call<'a> {
+    pub region: &'a str,
+    pub request: &'a Value,
+    pub stdin: &'a str,
+    pub workspace: &'a dyn Workspace,
+}
+
+impl Call<'_> {
+    pub fn req(&self) -> Req<'_> {
+        Req(self.request)
+    }
+}
+
+pub type Handler = fn(&mut Ctx<'_>, &Call<'_>) -> Result<Value, ServiceError>;
+
+/// The handler of an operation, by service CLI name and API operation name.
+pub fn handler(service: &str, operation: &str) -> Option<Handler> {
+    match service {
+        "ecs" => ecs::handler(operation),
+        "ec2" => ec2::handler(operation),
+        "ssm" => ssm::handler(operation),
+        "sts" => sts::handler(operation),
+        _ => None,
+    }
+}

@@ -1,0 +1,42 @@
+//! Every number that tunes the sandbox's behaviour, in one place. Real AWS durations are compressed so a
+//! lesson moves at reading speed; each says what AWS does and what the sandbox does instead.
+
+use crate::clock::SimDuration;
+
+/// The sandbox's AWS account (the id AWS uses in its own documentation examples).
+pub const ACCOUNT_ID: &str = "123456789012";
+/// The Region commands use when neither `--region` nor `AWS_DEFAULT_REGION` says otherwise.
+pub const DEFAULT_REGION: &str = "us-east-1";
+/// The learner's identity, an administrator (issue 5 may restrict it per lesson).
+pub const CALLER_USER: &str = "learner";
+/// The seed a sandbox uses when the caller gives none.
+pub const DEFAULT_SEED: u64 = 1;
+
+/// EC2: `pending` to `running`. Real instances take 30–60 s; the sandbox takes 10 s.
+pub const INSTANCE_BOOT: SimDuration = SimDuration::secs(10);
+/// From `running` until the ECS agent has started and registered the instance. Real: about a minute.
+pub const AGENT_START: SimDuration = SimDuration::secs(15);
+/// An agent that could not register (its cluster does not exist yet) tries again after this long.
+pub const AGENT_RETRY: SimDuration = SimDuration::secs(30);
+/// EC2: `shutting-down` to `terminated`.
+pub const INSTANCE_SHUTDOWN: SimDuration = SimDuration::secs(5);
+
+/// Task start: PROVISIONING (capacity and network set up), PENDING (image pull), ACTIVATING, then RUNNING
+/// (ecs-facts.md §1.6 start sequence).
+pub const TASK_PROVISIONING: SimDuration = SimDuration::secs(2);
+pub const TASK_PENDING: SimDuration = SimDuration::secs(6);
+pub const TASK_ACTIVATING: SimDuration = SimDuration::secs(1);
+/// Task stop: DEACTIVATING, STOPPING (the container's SIGTERM, then SIGKILL after the stop timeout: an app
+/// that exits on SIGTERM takes about 2 s), DEPROVISIONING, then STOPPED (§1.6 stop sequence).
+pub const TASK_DEACTIVATING: SimDuration = SimDuration::secs(1);
+pub const TASK_STOPPING: SimDuration = SimDuration::secs(2);
+pub const TASK_DEPROVISIONING: SimDuration = SimDuration::secs(1);
+
+/// `sleep` takes at most this much virtual time per call, so a typo such as `sleep 99999999` stays harmless.
+pub const SLEEP_MAX: SimDuration = SimDuration::minutes(24 * 60);
+/// A waiter (`aws ecs wait …`) polls every 6 s and gives up after 100 attempts, as the CLI's waiters do.
+pub const WAITER_DELAY: SimDuration = SimDuration::secs(6);
+pub const WAITER_MAX_ATTEMPTS: u32 = 100;
+
+/// The longest command line the interpreter accepts; longer input is refused with a message, not parsed.
+pub const MAX_COMMAND_BYTES: usize = 1024 * 1024;

@@ -1,0 +1,226 @@
+//! The world as plain data: what the page draws and what lesson goals test. Built fresh from the model on
+//! request; nothing in it is live. Keys are camelCase, like the AWS APIs, so goal expressions read naturally
+//! (`clusters[?name=='demo'].containerInstances[]`).
+
+use crate::clock::SimTime;
+use crate::world::World;
+use crate::world::ec2::AgentStatus;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct View {
+    /// Virtual time in the CLI's timestamp format, and in milliseconds.
+    pub now: String,
+    pub now_millis: u64,
+    /// Clock-face time for the status bar.
+    pub clock: String,
+    /// Clusters of every Region, by Region then name.
+    pub clusters: Vec<ClusterView>,
+    /// Every EC2 instance, in launch order, with where its ECS agent stands.
+    pub instances: Vec<InstanceView>,
+    pub task_definitions: Vec<TaskDefinitionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClusterView {
+    pub name: String,
+    pub arn: String,
+    pub region: String,
+    /// `ACTIVE`, or `INACTIVE` once deleted.
+    pub status: String,
+    /// The Region's Availability Zones, for laying the cluster out by zone.
+    pub availability_zones: Vec<String>,
+    pub container_instances: Vec<ContainerInstanceView>,
+    pub tasks: Vec<TaskView>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ResourceView {
+    pub registered: u32,
+    pub remaining: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerInstanceView {
+    pub id: String,
+    pub arn: String,
+    pub ec2_instance_id: String,
+    pub instance_type: String,
+    pub availability_zone: String,
+    pub status: String,
+    pub agent_connected: bool,
+    pub cpu: ResourceView,
+    pub memory: ResourceView,
+    pub running_tasks_count: usize,
+    pub pending_tasks_count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerView {
+    pub name: String,
+    pub image: String,
+    pub last_status: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskView {
+    pub id: String,
+    pub arn: String,
+    pub family: String,
+    pub revision: u32,
+    pub last_status: String,
+    pub desired_status: String,
+    pub launch_type: String,
+    pub container_instance_id: Option<String>,
+    pub availability_zone: String,
+    /// CPU units and MiB the task holds on its instance.
+    pub cpu: u32,
+    pub memory: u32,
+    pub group: String,
+    pub stopped_reason: Option<String>,
+    pub containers: Vec<ContainerView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgentView {
+    /// `no-agent`, `starting`, `registered`, `cannot-register` or `stopped`.
+    pub status: String,
+    pub cluster: Option<String>,
+    pub container_instance_id: Option<String>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InstanceView {
+    pub id: String,
+    pub region: String,
+    pub instance_type: String,
+    pub availability_zone: String,
+    pub state: String,
+    pub private_ip: String,
+    pub iam_instance_profile: Option<String>,
+    pub agent: AgentView,
+    /// How the user data was read (which cluster it names, or why it named none).
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskDefinitionView {
+    pub family: String,
+    pub revision: u32,
+    pub arn: String,
+    pub status: String,
+    pub containers: Vec<String>,
+}
+
+pub fn build(world: &World, now: SimTime) -> View {
+    let mut clusters = Vec::new();
+    let mut instances = Vec::new();
+    let mut task_definitions = Vec::new();
+    for region in world.regions() {
+        let zones: Vec<String> = region.network.subnets.iter().map(|s| s.availability_zone.clone()).collect();
+        for c in region.ecs.clusters.values() {
+            let container_instances = c
+                .container_instances
+                .values()
+                .map(|ci| {
+                    let (cpu, mem) = c.remaining(ci);
+                    let (running, pending) = c.instance_task_counts(&ci.id);
+                    ContainerInstanceView {
+                        id: ci.id.clone(),
+                        arn: ci.arn(),
+                        ec2_instance_id: ci.ec2_instance_id.clone(),
+                        instance_type: ci.instance_type.clone(),
+                        availability_zone: ci.availability_zone.clone(),
+                        status: ci.status.clone(),
+                        agent_connected: ci.agent_connected,
+                        cpu: ResourceView { registered: ci.registered_cpu, remaining: cpu },
+                        memory: ResourceView { registered: ci.registered_memory, remaining: mem },
+                        running_tasks_count: running,
+                        pending_tasks_count: pending,
+                    }
+                })
+                .collect();
+            let mut tasks: Vec<_> = c.tasks.values().collect();
+            tasks.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+            let tasks = tasks
+                .into_iter()
+                .map(|t| TaskView {
+                    id: t.id.clone(),
+                    arn: t.arn(),
+                    family: t.family.clone(),
+                    revision: t.revision,
+                    last_status: t.last_status.as_str().into(),
+                    desired_status: t.desired_status.as_str().into(),
+                    launch_type: t.launch_type.as_str().into(),
+                    container_instance_id: t.container_instance_id.clone(),
+                    availability_zone: t.availability_zone.clone(),
+                    cpu: t.reserved_cpu,
+                    memory: t.reserved_memory,
+                    group: t.group.clone(),
+                    stopped_reason: t.stopped_reason.clone(),
+                    containers: t
+                        .containers
+                        .iter()
+                        .map(|c| ContainerView { name: c.name.clone(), image: c.image.clone(), last_status: c.last_status.clone() })
+                        .collect(),
+                })
+                .collect();
+            clusters.push(ClusterView {
+                name: c.name.clone(),
+                arn: c.arn(),
+                region: region.name.clone(),
+                status: c.status.clone(),
+                availability_zones: zones.clone(),
+                container_instances,
+                tasks,
+            });
+        }
+        for i in region.ec2.in_launch_order() {
+            let (status, cluster, ci, reason) = match &i.agent {
+                AgentStatus::NoAgent => ("no-agent", None, None, None),
+                AgentStatus::Starting => ("starting", None, None, None),
+                AgentStatus::Registered { cluster, container_instance_id } => {
+                    ("registered", Some(cluster.clone()), Some(container_instance_id.clone()), None)
+                }
+                AgentStatus::CannotRegister { reason } => ("cannot-register", None, None, Some(reason.clone())),
+                AgentStatus::Stopped => ("stopped", None, None, None),
+            };
+            instances.push(InstanceView {
+                id: i.id.clone(),
+                region: region.name.clone(),
+                instance_type: i.instance_type.clone(),
+                availability_zone: i.availability_zone.clone(),
+                state: i.state.name().into(),
+                private_ip: i.private_ip.clone(),
+                iam_instance_profile: i.iam_instance_profile.clone(),
+                agent: AgentView { status: status.into(), cluster, container_instance_id: ci, reason },
+                notes: i.user_data_notes.clone(),
+            });
+        }
+        for r in region.ecs.task_definitions.all() {
+            task_definitions.push(TaskDefinitionView {
+                family: r.family.clone(),
+                revision: r.revision,
+                arn: r.arn(),
+                status: r.status().into(),
+                containers: r
+                    .request
+                    .container_definitions
+                    .iter()
+                    .flatten()
+                    .map(|c| c.name.clone().unwrap_or_default())
+                    .collect(),
+            });
+        }
+    }
+    View { now: now.to_cli_string(), now_millis: now.0, clock: now.to_hms(), clusters, instances, task_definitions }
+}

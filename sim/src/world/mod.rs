@@ -1,0 +1,64 @@
+//! The simulated AWS account: IAM (global) and, per Region, the default network, EC2 instances and ECS.
+
+pub mod amis;
+pub mod ec2;
+pub mod ecs;
+pub mod iam;
+pub mod instance_types;
+pub mod network;
+
+use crate::clock::SimTime;
+use std::collections::BTreeMap;
+
+/// One Region's state.
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub name: String,
+    pub network: network::Network,
+    pub ec2: ec2::Ec2,
+    pub ecs: ecs::Ecs,
+}
+
+impl Region {
+    fn new(name: &str) -> Self {
+        Region {
+            name: name.to_string(),
+            network: network::Network::default_for(name),
+            ec2: ec2::Ec2::default(),
+            ecs: ecs::Ecs::default(),
+        }
+    }
+}
+
+/// Everything in the account.
+#[derive(Debug, Clone)]
+pub struct World {
+    pub iam: iam::Iam,
+    /// Regions by name, created when first used.
+    regions: BTreeMap<String, Region>,
+}
+
+impl World {
+    pub fn new(now: SimTime) -> Self {
+        World { iam: iam::Iam::seeded(now), regions: BTreeMap::new() }
+    }
+
+    /// The Region's state, created on first use. The caller checks the name with [`network::is_region`].
+    pub fn region_mut(&mut self, name: &str) -> &mut Region {
+        self.regions.entry(name.to_string()).or_insert_with(|| Region::new(name))
+    }
+
+    /// The Region's state and IAM together (IAM is global), for output that shows both.
+    pub fn region_and_iam(&mut self, name: &str) -> (&mut Region, &iam::Iam) {
+        let r = self.regions.entry(name.to_string()).or_insert_with(|| Region::new(name));
+        (r, &self.iam)
+    }
+
+    pub fn region(&self, name: &str) -> Option<&Region> {
+        self.regions.get(name)
+    }
+
+    pub fn regions(&self) -> impl Iterator<Item = &Region> {
+        self.regions.values()
+    }
+}

@@ -1,0 +1,1 @@
+//! The ECS Sandbox page (Yew).
