@@ -28,7 +28,19 @@ pub enum EventKind {
     InstanceStateChanged { region: String, instance_id: String, state: String },
     /// The ECS agent on an instance could not register it, and why (no instance profile, for example).
     AgentCannotRegister { region: String, instance_id: String, reason: String },
-    ContainerInstanceRegistered { region: String, cluster: String, container_instance_id: String, instance_id: String },
+    ContainerInstanceRegistered {
+        region: String,
+        cluster: String,
+        container_instance_id: String,
+        instance_id: String,
+        instance_type: String,
+        availability_zone: String,
+        /// CPU units and MiB the instance registered.
+        registered_cpu: u32,
+        registered_memory: u32,
+    },
+    /// A container instance left its cluster (its EC2 instance was terminated, or it was deregistered).
+    ContainerInstanceDeregistered { region: String, cluster: String, container_instance_id: String },
     TaskDefinitionRegistered { region: String, family: String, revision: u32 },
     TaskDefinitionDeregistered { region: String, family: String, revision: u32 },
     /// A task was created and, on EC2, placed on a container instance.
@@ -39,6 +51,10 @@ pub enum EventKind {
         family: String,
         revision: u32,
         container_instance_id: Option<String>,
+        availability_zone: String,
+        /// CPU units and MiB the task holds on its instance until it stops.
+        cpu: u32,
+        memory: u32,
     },
     TaskStateChanged { region: String, cluster: String, task_id: String, last_status: String },
     /// RunTask could not place a task; `reason` is the failure reason ECS reports (`RESOURCE:MEMORY`, ...).

@@ -76,29 +76,6 @@ impl Workspace for DirWorkspace {
     }
 }
 
-/// Splits a script into command lines as the terminal receives them: a line that leaves a quote, `$(`,
-/// a pipe or a backslash open continues on the next. Blank and comment-only lines are skipped.
-fn command_lines(script: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut acc = String::new();
-    for line in script.lines() {
-        if acc.is_empty() && (line.trim().is_empty() || line.trim_start().starts_with('#')) {
-            continue;
-        }
-        if !acc.is_empty() {
-            acc.push('\n');
-        }
-        acc.push_str(line);
-        if !commands::needs_more_input(&acc) {
-            out.push(std::mem::take(&mut acc));
-        }
-    }
-    if !acc.is_empty() {
-        out.push(acc);
-    }
-    out
-}
-
 fn run(seed: u64, keep_going: bool, events: Option<&Path>, script: &Path) -> ExitCode {
     let text = match std::fs::read_to_string(script) {
         Ok(t) => t,
@@ -111,7 +88,7 @@ fn run(seed: u64, keep_going: bool, events: Option<&Path>, script: &Path) -> Exi
     let mut ws = DirWorkspace { dir, written: BTreeMap::new() };
     let mut sb = Sandbox::new(seed);
     let mut code = 0;
-    for line in command_lines(&text) {
+    for line in commands::split_script(&text) {
         let out = sb.execute(&line, &mut ws);
         print!("{}", transcript_entry(&line, &out));
         code = out.exit_code;

@@ -19,6 +19,7 @@ pub struct Io {
 pub fn run_script(sb: &mut Sandbox, script: &Script, ws: &mut dyn Workspace, out: &mut CommandOutput) {
     for list in &script.items {
         let mut status = run_pipeline(sb, &list.first, ws, out);
+        sb.shell.last_status = status;
         for (conn, p) in &list.rest {
             let run = match conn {
                 Connector::And => status == 0,
@@ -26,6 +27,7 @@ pub fn run_script(sb: &mut Sandbox, script: &Script, ws: &mut dyn Workspace, out
             };
             if run {
                 status = run_pipeline(sb, p, ws, out);
+                sb.shell.last_status = status;
             }
         }
         out.exit_code = status;

@@ -52,3 +52,27 @@ pub fn run_line(sb: &mut Sandbox, line: &str, ws: &mut dyn Workspace) -> Command
 pub fn needs_more_input(line: &str) -> bool {
     line.len() <= MAX_COMMAND_BYTES && shell::is_incomplete(line)
 }
+
+/// Splits a script into command lines as the terminal receives them: a line that leaves a quote, `$(`, a
+/// pipe or a backslash open continues on the next. Blank and comment-only lines are skipped. The runner and
+/// the page's multi-line paste both use it.
+pub fn split_script(script: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut acc = String::new();
+    for line in script.lines() {
+        if acc.is_empty() && (line.trim().is_empty() || line.trim_start().starts_with('#')) {
+            continue;
+        }
+        if !acc.is_empty() {
+            acc.push('\n');
+        }
+        acc.push_str(line);
+        if !needs_more_input(&acc) {
+            out.push(std::mem::take(&mut acc));
+        }
+    }
+    if !acc.is_empty() {
+        out.push(acc);
+    }
+    out
+}

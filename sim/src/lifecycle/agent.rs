@@ -137,6 +137,7 @@ pub fn on_start(ctx: &mut Ctx<'_>, region: &str, instance_id: &str) {
         version: 1,
         agent_hash,
     };
+    let (registered_cpu, registered_memory) = (ci.registered_cpu, ci.registered_memory);
     let r = ctx.world.region_mut(region);
     if let Some(cluster) = r.ecs.clusters.get_mut(&cluster_name) {
         cluster.container_instances.insert(id.clone(), ci);
@@ -150,6 +151,10 @@ pub fn on_start(ctx: &mut Ctx<'_>, region: &str, instance_id: &str) {
         cluster: cluster_name,
         container_instance_id: id,
         instance_id: instance_id.into(),
+        instance_type: inst.instance_type.clone(),
+        availability_zone: inst.availability_zone.clone(),
+        registered_cpu,
+        registered_memory,
     });
 }
 

@@ -263,6 +263,11 @@ fn deregister(ctx: &mut Ctx<'_>, region: &str, cluster: &str, ci_id: &str, insta
         ci.status = "INACTIVE".into();
         ci.version += 1;
     }
+    ctx.emit(EventKind::ContainerInstanceDeregistered {
+        region: region.into(),
+        cluster: cluster.into(),
+        container_instance_id: ci_id.into(),
+    });
     let reason = format!("Host EC2 (instance {instance_id}) terminated.");
     for t in task_ids {
         lifecycle::task::begin_stop(ctx, region, cluster, &t, "TerminationNotice", &reason);

@@ -103,6 +103,7 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
             Ok(i) => {
                 let ci_id = ids[i].clone();
                 let az = cluster.container_instances.get(&ci_id).map(|ci| ci.availability_zone.clone()).unwrap_or_default();
+                let task_az = az.clone();
                 let id = ctx.rng.hex(32);
                 let containers = defs
                     .iter()
@@ -163,6 +164,9 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
                     family: family.clone(),
                     revision,
                     container_instance_id: Some(ci_id),
+                    availability_zone: task_az,
+                    cpu,
+                    memory,
                 });
                 lifecycle::task::schedule_next(ctx, &task);
                 tasks.push(id);

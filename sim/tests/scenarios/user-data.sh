@@ -1,0 +1,2 @@
+#!/bin/bash
+echo ECS_CLUSTER=demo >> /etc/ecs/ecs.config
