@@ -1,1 +1,3 @@
-//! The ECS Sandbox page (Yew).
+//! The ECS Sandbox page (Yew): four panes (lesson, editor, terminal, cluster view) over the `ecs-sim` model.
+pub mod scene;
+pub mod tuning;

@@ -40,8 +40,8 @@ fn a_missing_file_names_the_file() {
 fn invalid_json_gets_the_cli_message() {
     let out = run("aws ecs register-task-definition --cli-input-json file://bad.json");
     assert_eq!(out.exit_code, 252);
-    assert!(out.stderr().contains("--cli-input-json"), "{}", out.stderr());
-    assert!(out.stderr().to_lowercase().contains("json"), "{}", out.stderr());
+    assert!(out.stderr().contains("Error parsing parameter 'cli-input-json': Invalid JSON received."), "{}", out.stderr());
+    assert!(out.stderr().contains("bad.json: Expecting ',' delimiter: line 3 column 3"), "{}", out.stderr());
 }
 
 #[test]

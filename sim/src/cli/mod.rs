@@ -70,19 +70,25 @@ fn run_inner(sb: &mut Sandbox, argv: &[String], stdin: &str, ws: &mut dyn Worksp
         return Err(CliFailure::usage(usage::invalid_choice("operation", op_cli, &choices)));
     };
     let op_args = &rest[2..];
-    if op_args.first().map(String::as_str) == Some("help") {
+    let parsed = args::parse_operation_args(model, api_op, op_args, ws).map_err(arg_failure)?;
+    if parsed.help {
         return Ok(help::operation(service_name, model, api_op));
     }
-    let handler = services::handler(service_name, api_op).ok_or_else(|| not_modelled(service_name, op_cli))?;
-    let parsed = args::parse_operation_args(model, api_op, op_args, ws).map_err(arg_failure)?;
     let format = output_format(&globals, sb)?;
     let query = compile_query(&globals)?;
     if let Some(which) = parsed.generate_cli_skeleton {
         let op = model.operation(api_op);
-        let shape = if which == "output" { op.and_then(|o| o.output.clone()) } else { op.and_then(|o| o.input.clone()) };
+        if which == "output" {
+            // The CLI prints a stubbed response through --query and the output format.
+            let shape = op.and_then(|o| o.output.clone());
+            let stub = shape.map_or(Value::Object(Default::default()), |s| args::output_skeleton(model, &s));
+            return print(&stub, query.as_ref(), format, api_op);
+        }
+        let shape = op.and_then(|o| o.input.clone());
         let skeleton = shape.map_or(Value::Object(Default::default()), |s| args::skeleton(model, &s));
         return Ok(output::json(&skeleton));
     }
+    let handler = services::handler(service_name, api_op).ok_or_else(|| not_modelled(service_name, op_cli))?;
     let region = region(&globals, sb, model)?;
     let call = Call { region: &region, request: &parsed.request, stdin, workspace: ws };
     let mut ctx = sb.ctx();

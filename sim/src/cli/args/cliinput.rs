@@ -41,10 +41,16 @@ pub(crate) fn merge(
         let loaded = match (loads(&text, false), yaml) {
             (Ok(v), _) => v,
             (Err(JsonFail::Recursion(m)), _) => return Err(ArgError::Other(m)),
-            (Err(JsonFail::Decode(_)), false) => {
-                return Err(ArgError::ParamError(
-                    "Error parsing parameter 'cli-input-json': Invalid JSON received.".into(),
-                ));
+            (Err(JsonFail::Decode(why)), false) => {
+                // The CLI's own line says neither where nor why; the sandbox adds a line that does, in
+                // Python's json wording (`Expecting ',' delimiter: line 3 column 3 (char 22)`).
+                let source = match value {
+                    Py::Str(s) if s.starts_with("file://") => s.trim_start_matches("file://").to_string(),
+                    _ => "the --cli-input-json value".to_string(),
+                };
+                return Err(ArgError::ParamError(format!(
+                    "Error parsing parameter 'cli-input-json': Invalid JSON received.\n(ECS Sandbox: {source}: {why})"
+                )));
             }
             (Err(JsonFail::Decode(_)), true) => {
                 return Err(ArgError::Other(

@@ -41,7 +41,7 @@ mod tests_fuzz;
 mod tests_shorthand;
 
 pub use customizations::Customizations;
-pub use skeleton::skeleton;
+pub use skeleton::{output_skeleton, skeleton};
 
 use crate::cli::model::ServiceModel;
 use crate::workspace::Workspace;
@@ -197,8 +197,15 @@ pub fn parse_operation_args(
         custom_args::hook(*hook, &mut params)?;
     }
     if let Some(input) = &op.input {
+        // The paginator takes `PaginationConfig` away, unless a token or limit member (from the command line
+        // or `--cli-input-json`) turned automatic pagination off: then the plain call gets it too.
         let mut checked = params.clone();
-        checked.remove("PaginationConfig");
+        let paginating = custom
+            .paging
+            .is_some_and(|p| !p.input_tokens.iter().chain(p.limit_key.iter()).any(|member| checked.contains(member)));
+        if paginating {
+            checked.remove("PaginationConfig");
+        }
         validate::report(model, input, &Py::Dict(checked)).map_err(ArgError::ParamValidation)?;
     }
     Ok(OperationArgs { request: Py::Dict(params).to_json(), generate_cli_skeleton, help: false })

@@ -5,8 +5,9 @@
 
 use super::pyvalue::{Py, PyDict};
 
-/// Python's recursion limit leaves roughly this much nesting to the decoder.
-const MAX_DEPTH: usize = 500;
+/// Deeper documents fail with Python's `RecursionError` text. (The real CLI's limit is higher; this one
+/// keeps every later recursive walk within WebAssembly's 1 MiB stack.)
+const MAX_DEPTH: usize = 200;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum JsonFail {

@@ -77,8 +77,9 @@ struct Parser<'a> {
     files: &'a dyn Workspace,
 }
 
-/// Nesting beyond this exhausts Python's recursion limit in the real parser.
-const MAX_DEPTH: usize = 450;
+/// Nesting beyond this fails like Python's `RecursionError` (the real parser allows a few hundred levels
+/// more); it keeps the later recursive walks within WebAssembly's 1 MiB stack.
+const MAX_DEPTH: usize = 200;
 
 impl Parser<'_> {
     fn current(&self) -> Option<char> {

@@ -194,7 +194,9 @@ fn cli_input_json_errors() {
     );
     assert_eq!(
         run_in("ecs", op, &["--cli-input-json", "file://bad.json"], &ws),
-        Err(ArgError::ParamError("Error parsing parameter 'cli-input-json': Invalid JSON received.".into()))
+        Err(ArgError::ParamError(
+            "Error parsing parameter 'cli-input-json': Invalid JSON received.\n(ECS Sandbox: bad.json: Expecting value: line 1 column 12 (char 11))".into()
+        ))
     );
     assert_eq!(
         run_in("ecs", op, &["--cli-input-json", "file://list.json"], &ws),
@@ -257,6 +259,20 @@ fn skeleton_for_run_task() {
 }
 
 #[test]
+fn output_skeleton_names_the_members() {
+    let m = model::service("ecs").expect("model");
+    let s = output_skeleton(m, "ListTasksResponse");
+    assert_eq!(s, json!({"taskArns": ["String"], "nextToken": "nextToken"}));
+}
+
+#[test]
+fn cli_input_yaml_reads_the_json_form_only() {
+    let r = run("ecs", "RunTask", &["--cli-input-yaml", r#"{"taskDefinition": "t"}"#]).expect("ok");
+    assert_eq!(r.request, json!({"taskDefinition": "t"}));
+    assert!(matches!(run("ecs", "RunTask", &["--cli-input-yaml", "taskDefinition: t"]), Err(ArgError::Other(_))));
+}
+
+#[test]
 fn pagination_options() {
     let r = request("ecs", "ListTasks", &["--cluster", "c", "--max-items", "5", "--page-size", "2"]);
     assert_eq!(r, json!({"cluster": "c", "PaginationConfig": {"MaxItems": 5, "PageSize": 2}}));
@@ -265,6 +281,10 @@ fn pagination_options() {
         Err(ArgError::Other(
             "Error during pagination: Cannot specify --no-paginate along with pagination arguments: --max-items".into()
         ))
+    );
+    let e = run("ecs", "ListTasks", &["--cli-input-json", r#"{"maxResults": 5}"#, "--max-items", "2"]);
+    assert!(
+        matches!(e, Err(ArgError::ParamValidation(m)) if m.contains("Unknown parameter in input: \"PaginationConfig\""))
     );
     assert_eq!(
         run("ecs", "ListTasks", &["--page-size", "many"]),

@@ -123,3 +123,27 @@ fn random_bytes_in_values_never_panic() {
         }
     }
 }
+
+/// WebAssembly gets a 1 MiB stack: the deepest input the parsers accept must fit in it.
+#[test]
+fn deep_nesting_fits_a_small_stack() {
+    let worker = std::thread::Builder::new().stack_size(1 << 20).spawn(|| {
+        let m = model::service("ecs").expect("model");
+        let ws = MemoryWorkspace::new();
+        let json = format!("{}{}", "[".repeat(199), "]".repeat(199));
+        let shorthand = format!("containerOverrides={}{}", "[".repeat(199), "]".repeat(199));
+        let doc = format!("{{\"overrides\": {}1{}}}", "{\"a\": ".repeat(198), "}".repeat(198));
+        let deep_cpu = format!("{{\"cpu\": {}1{}}}", "{\"a\": ".repeat(198), "}".repeat(198));
+        for argv in [
+            vec!["--task-definition", "t", "--placement-strategy", json.as_str()],
+            vec!["--task-definition", "t", "--overrides", shorthand.as_str()],
+            vec!["--task-definition", "t", "--cli-input-json", doc.as_str()],
+            vec!["--task-definition", "t", "--overrides", json.as_str()],
+            vec!["--task-definition", "t", "--overrides", deep_cpu.as_str()],
+        ] {
+            let argv: Vec<String> = argv.into_iter().map(String::from).collect();
+            let _ = parse_operation_args(m, "RunTask", &argv, &ws);
+        }
+    });
+    assert!(worker.expect("spawn").join().is_ok());
+}

@@ -1,0 +1,194 @@
+//! The animation queue: every new model event becomes a [`Step`] with a declared duration
+//! ([`crate::tuning`]); steps play in order. Playing a step applies its event to the shown scene; the step
+//! then stays on screen (its CSS transitions run) for its duration divided by the speed, and the next step
+//! starts. The queue is plain data: a timer in the page (`use_animation_player`) calls [`Animation::advance`]
+//! when [`Animation::delay_ms`] says so, and the controls call it directly to single-step.
+//!
+//! When the queue is idle the shown scene is the scene of every event, which agrees with the model's view.
+
+use super::{Scene, clock_face};
+use crate::tuning::{self, SPEEDS};
+use ecs_sim::{Event, EventKind};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+/// One event to play, and how long its animation lasts at 1×.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub event: Event,
+    pub duration_ms: u32,
+}
+
+impl Step {
+    pub fn new(event: Event) -> Step {
+        let duration_ms = duration_of(&event.kind);
+        Step { event, duration_ms }
+    }
+
+    /// One line for the controls: what this step shows, at what virtual time.
+    pub fn caption(&self) -> String {
+        format!("{} {}", clock_face(&self.event.at), describe(&self.event.kind))
+    }
+}
+
+/// The declared duration of each kind of step, at 1×.
+pub fn duration_of(kind: &EventKind) -> u32 {
+    match kind {
+        EventKind::ClusterCreated { .. } => tuning::CLUSTER_CREATED_MS,
+        EventKind::ClusterDeleted { .. } => tuning::CLUSTER_DELETED_MS,
+        EventKind::InstanceLaunched { .. } => tuning::INSTANCE_LAUNCHED_MS,
+        EventKind::InstanceStateChanged { .. } => tuning::INSTANCE_STATE_MS,
+        EventKind::AgentCannotRegister { .. } => tuning::AGENT_CANNOT_REGISTER_MS,
+        EventKind::ContainerInstanceRegistered { .. } => tuning::CONTAINER_INSTANCE_REGISTERED_MS,
+        EventKind::ContainerInstanceDeregistered { .. } => tuning::CONTAINER_INSTANCE_DEREGISTERED_MS,
+        EventKind::TaskDefinitionRegistered { .. } | EventKind::TaskDefinitionDeregistered { .. } => {
+            tuning::TASK_DEFINITION_MS
+        }
+        EventKind::TaskPlaced { .. } => tuning::TASK_PLACED_MS,
+        EventKind::TaskStateChanged { .. } => tuning::TASK_STATE_MS,
+        EventKind::TaskPlacementFailed { .. } => tuning::TASK_PLACEMENT_FAILED_MS,
+    }
+}
+
+/// The first characters of an id, enough to tell ids apart on screen.
+pub fn short_id(id: &str) -> &str {
+    let end = id.char_indices().nth(8).map_or(id.len(), |(i, _)| i);
+    &id[..end]
+}
+
+/// A plain sentence for an event.
+pub fn describe(kind: &EventKind) -> String {
+    match kind {
+        EventKind::ClusterCreated { cluster, .. } => format!("cluster {cluster} created"),
+        EventKind::ClusterDeleted { cluster, .. } => format!("cluster {cluster} deleted"),
+        EventKind::InstanceLaunched { instance_id, instance_type, availability_zone, .. } => {
+            format!("{instance_id} ({instance_type}) launched in {availability_zone}")
+        }
+        EventKind::InstanceStateChanged { instance_id, state, .. } => format!("{instance_id} is {state}"),
+        EventKind::AgentCannotRegister { instance_id, .. } => format!("the ECS agent on {instance_id} cannot register"),
+        EventKind::ContainerInstanceRegistered { cluster, instance_id, availability_zone, .. } => {
+            format!("{instance_id} registered in {cluster} ({availability_zone})")
+        }
+        EventKind::ContainerInstanceDeregistered { cluster, container_instance_id, .. } => {
+            format!("container instance {} left {cluster}", short_id(container_instance_id))
+        }
+        EventKind::TaskDefinitionRegistered { family, revision, .. } => format!("task definition {family}:{revision} registered"),
+        EventKind::TaskDefinitionDeregistered { family, revision, .. } => {
+            format!("task definition {family}:{revision} deregistered")
+        }
+        EventKind::TaskPlaced { task_id, family, revision, availability_zone, .. } => {
+            format!("task {} ({family}:{revision}) placed in {availability_zone}", short_id(task_id))
+        }
+        EventKind::TaskStateChanged { task_id, last_status, .. } => format!("task {} is {last_status}", short_id(task_id)),
+        EventKind::TaskPlacementFailed { family, reason, .. } => format!("could not place a {family} task: {reason}"),
+    }
+}
+
+/// The queue and the scene as of the step being played.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Animation {
+    /// The scene as of the last played step (shared so re-renders do not copy it).
+    scene: Rc<Scene>,
+    /// The step on screen now, if its time is not up.
+    current: Option<Step>,
+    pending: VecDeque<Step>,
+    /// Index into [`SPEEDS`].
+    speed: usize,
+    pub paused: bool,
+    /// Steps played so far (a timer keys on it).
+    played: u64,
+}
+
+impl Default for Animation {
+    fn default() -> Self {
+        Animation {
+            scene: Rc::new(Scene::default()),
+            current: None,
+            pending: VecDeque::new(),
+            speed: tuning::DEFAULT_SPEED_INDEX,
+            paused: false,
+            played: 0,
+        }
+    }
+}
+
+impl Animation {
+    /// An idle queue showing the scene of all `events` (after a reload or a reset: nothing to animate).
+    pub fn settled(events: &[Event]) -> Animation {
+        Animation { scene: Rc::new(Scene::from_events(events)), ..Animation::default() }
+    }
+
+    pub fn scene(&self) -> &Rc<Scene> {
+        &self.scene
+    }
+    pub fn current(&self) -> Option<&Step> {
+        self.current.as_ref()
+    }
+    pub fn pending_len(&self) -> usize {
+        self.pending.len()
+    }
+    pub fn played(&self) -> u64 {
+        self.played
+    }
+    pub fn is_idle(&self) -> bool {
+        self.current.is_none() && self.pending.is_empty()
+    }
+    pub fn speed_index(&self) -> usize {
+        self.speed
+    }
+    pub fn speed(&self) -> f64 {
+        SPEEDS[self.speed]
+    }
+    pub fn set_speed_index(&mut self, i: usize) {
+        self.speed = i.min(SPEEDS.len() - 1);
+    }
+
+    /// Queues a step for each event.
+    pub fn enqueue(&mut self, events: &[Event]) {
+        self.pending.extend(events.iter().cloned().map(Step::new));
+    }
+
+    /// Ends the current step and starts the next one (applying its event), if any. Returns whether a step
+    /// started.
+    pub fn advance(&mut self) -> bool {
+        self.current = self.pending.pop_front();
+        match &self.current {
+            Some(step) => {
+                Rc::make_mut(&mut self.scene).apply(&step.event);
+                self.played += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Plays every queued step at once.
+    pub fn finish(&mut self) {
+        let scene = Rc::make_mut(&mut self.scene);
+        for step in self.pending.drain(..) {
+            scene.apply(&step.event);
+            self.played += 1;
+        }
+        self.current = None;
+    }
+
+    /// How long, in wall milliseconds at the current speed, until the player should call [`advance`]:
+    /// the current step's duration, or 0 when no step is on screen but some wait. `None` when paused or idle.
+    ///
+    /// [`advance`]: Animation::advance
+    pub fn delay_ms(&self) -> Option<u32> {
+        if self.paused {
+            return None;
+        }
+        match &self.current {
+            Some(step) => Some(self.scaled(step.duration_ms)),
+            None if !self.pending.is_empty() => Some(0),
+            None => None,
+        }
+    }
+
+    /// A duration at 1× scaled to the current speed.
+    pub fn scaled(&self, ms: u32) -> u32 {
+        (f64::from(ms) / self.speed()).round() as u32
+    }
+}

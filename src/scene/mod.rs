@@ -1,0 +1,320 @@
+//! The scene: what the cluster view draws, folded from the model's events one at a time. Pure Rust, no
+//! web-sys, so it is tested natively.
+//!
+//! Words: a *cluster node* is an ECS cluster with its *container instances* (EC2 instances whose agent
+//! registered them) and its *tasks*; an *EC2 node* is any EC2 instance, registered or not, with where its ECS
+//! agent stands. *Used* CPU and memory on a container instance are what its tasks hold (every task not yet
+//! STOPPED), as ECS counts them. When every event has been applied the scene agrees with
+//! [`ecs_sim::View`] (see `tests.rs`).
+
+pub mod animation;
+pub mod layout;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
+
+use ecs_sim::{Event, EventKind};
+
+/// Where an EC2 instance's ECS agent stands, as far as the events tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgentState {
+    /// Launched; the agent (if the image has one) has not registered yet.
+    Waiting,
+    Registered { cluster: String, container_instance_id: String },
+    CannotRegister { reason: String },
+    /// The instance is shutting down or gone.
+    Stopped,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ec2Node {
+    pub id: String,
+    pub region: String,
+    pub instance_type: String,
+    pub availability_zone: String,
+    /// `pending`, `running`, `shutting-down`, `terminated`.
+    pub state: String,
+    pub agent: AgentState,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Resource {
+    pub registered: u32,
+    pub used: u32,
+}
+
+impl Resource {
+    pub fn remaining(self) -> u32 {
+        self.registered.saturating_sub(self.used)
+    }
+    /// Used share, 0.0 to 1.0.
+    pub fn fraction(self) -> f64 {
+        if self.registered == 0 { 0.0 } else { (f64::from(self.used) / f64::from(self.registered)).min(1.0) }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContainerInstanceNode {
+    pub id: String,
+    pub ec2_instance_id: String,
+    pub instance_type: String,
+    pub availability_zone: String,
+    /// False once deregistered (ECS keeps it listed as INACTIVE).
+    pub active: bool,
+    pub cpu: Resource,
+    pub memory: Resource,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskNode {
+    pub id: String,
+    pub family: String,
+    pub revision: u32,
+    pub container_instance_id: Option<String>,
+    pub availability_zone: String,
+    pub cpu: u32,
+    pub memory: u32,
+    pub last_status: String,
+    /// The event that placed it (so the view can tell the chip placed by the step being played).
+    pub placed_seq: u64,
+}
+
+impl TaskNode {
+    /// Whether it still holds CPU and memory on its instance.
+    pub fn holds_resources(&self) -> bool {
+        self.last_status != "STOPPED"
+    }
+    pub fn label(&self) -> String {
+        format!("{}:{}", self.family, self.revision)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacementFailure {
+    pub family: String,
+    pub reason: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClusterNode {
+    pub region: String,
+    pub name: String,
+    /// False once deleted.
+    pub active: bool,
+    pub container_instances: Vec<ContainerInstanceNode>,
+    pub tasks: Vec<TaskNode>,
+    /// The latest placement failures, newest last.
+    pub failures: Vec<PlacementFailure>,
+}
+
+impl ClusterNode {
+    pub fn tasks_on<'a>(&'a self, container_instance_id: &'a str) -> impl Iterator<Item = &'a TaskNode> + 'a {
+        self.tasks.iter().filter(move |t| t.container_instance_id.as_deref() == Some(container_instance_id))
+    }
+    /// The container instances of one Availability Zone, in registration order.
+    pub fn zones(&self) -> Vec<String> {
+        let mut zones: Vec<String> = self.container_instances.iter().map(|ci| ci.availability_zone.clone()).collect();
+        zones.extend(self.tasks.iter().filter(|t| t.container_instance_id.is_none()).map(|t| t.availability_zone.clone()));
+        zones.sort();
+        zones.dedup();
+        zones
+    }
+    fn recount(&mut self) {
+        for ci in &mut self.container_instances {
+            let (cpu, mem) = self
+                .tasks
+                .iter()
+                .filter(|t| t.container_instance_id.as_deref() == Some(ci.id.as_str()) && t.holds_resources())
+                .fold((0u32, 0u32), |(c, m), t| (c.saturating_add(t.cpu), m.saturating_add(t.memory)));
+            ci.cpu.used = cpu;
+            ci.memory.used = mem;
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskDefinitionNode {
+    pub family: String,
+    pub revision: u32,
+    pub active: bool,
+}
+
+/// Everything the cluster view draws, as of the last event applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scene {
+    /// The last applied event's position in the log and virtual time (clock face), if any.
+    pub last_seq: Option<u64>,
+    pub clock: Option<String>,
+    pub clusters: Vec<ClusterNode>,
+    /// Every EC2 instance, in launch order.
+    pub instances: Vec<Ec2Node>,
+    pub task_definitions: Vec<TaskDefinitionNode>,
+}
+
+impl Scene {
+    /// The scene after every event of `events`, in order.
+    pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Scene {
+        let mut scene = Scene::default();
+        for e in events {
+            scene.apply(e);
+        }
+        scene
+    }
+
+    fn cluster_mut(&mut self, region: &str, name: &str) -> &mut ClusterNode {
+        let i = match self.clusters.iter().position(|c| c.region == region && c.name == name) {
+            Some(i) => i,
+            None => {
+                self.clusters.push(ClusterNode {
+                    region: region.to_string(),
+                    name: name.to_string(),
+                    active: true,
+                    container_instances: Vec::new(),
+                    tasks: Vec::new(),
+                    failures: Vec::new(),
+                });
+                self.clusters.len() - 1
+            }
+        };
+        &mut self.clusters[i]
+    }
+
+    fn instance_mut(&mut self, region: &str, id: &str) -> Option<&mut Ec2Node> {
+        self.instances.iter_mut().find(|i| i.region == region && i.id == id)
+    }
+
+    /// Applies one event. Unknown references (a task of a cluster never seen) are created on the fly rather
+    /// than dropped, so a scene built from a partial log still shows what it can.
+    pub fn apply(&mut self, event: &Event) {
+        self.last_seq = Some(event.seq);
+        self.clock = Some(clock_face(&event.at));
+        match &event.kind {
+            EventKind::ClusterCreated { region, cluster } => {
+                self.cluster_mut(region, cluster).active = true;
+            }
+            EventKind::ClusterDeleted { region, cluster } => {
+                self.cluster_mut(region, cluster).active = false;
+            }
+            EventKind::InstanceLaunched { region, instance_id, instance_type, availability_zone } => {
+                self.instances.push(Ec2Node {
+                    id: instance_id.clone(),
+                    region: region.clone(),
+                    instance_type: instance_type.clone(),
+                    availability_zone: availability_zone.clone(),
+                    state: "pending".into(),
+                    agent: AgentState::Waiting,
+                });
+            }
+            EventKind::InstanceStateChanged { region, instance_id, state } => {
+                if let Some(i) = self.instance_mut(region, instance_id) {
+                    i.state = state.clone();
+                    if state == "shutting-down" || state == "terminated" || state == "stopped" {
+                        i.agent = AgentState::Stopped;
+                    }
+                }
+            }
+            EventKind::AgentCannotRegister { region, instance_id, reason } => {
+                if let Some(i) = self.instance_mut(region, instance_id) {
+                    i.agent = AgentState::CannotRegister { reason: reason.clone() };
+                }
+            }
+            EventKind::ContainerInstanceRegistered {
+                region,
+                cluster,
+                container_instance_id,
+                instance_id,
+                instance_type,
+                availability_zone,
+                registered_cpu,
+                registered_memory,
+            } => {
+                if let Some(i) = self.instance_mut(region, instance_id) {
+                    i.agent = AgentState::Registered {
+                        cluster: cluster.clone(),
+                        container_instance_id: container_instance_id.clone(),
+                    };
+                }
+                let c = self.cluster_mut(region, cluster);
+                c.container_instances.push(ContainerInstanceNode {
+                    id: container_instance_id.clone(),
+                    ec2_instance_id: instance_id.clone(),
+                    instance_type: instance_type.clone(),
+                    availability_zone: availability_zone.clone(),
+                    active: true,
+                    cpu: Resource { registered: *registered_cpu, used: 0 },
+                    memory: Resource { registered: *registered_memory, used: 0 },
+                });
+                c.recount();
+            }
+            EventKind::ContainerInstanceDeregistered { region, cluster, container_instance_id } => {
+                let c = self.cluster_mut(region, cluster);
+                if let Some(ci) = c.container_instances.iter_mut().find(|ci| &ci.id == container_instance_id) {
+                    ci.active = false;
+                }
+            }
+            EventKind::TaskDefinitionRegistered { family, revision, .. } => {
+                self.task_definitions.push(TaskDefinitionNode { family: family.clone(), revision: *revision, active: true });
+            }
+            EventKind::TaskDefinitionDeregistered { family, revision, .. } => {
+                if let Some(td) = self.task_definitions.iter_mut().find(|td| &td.family == family && td.revision == *revision) {
+                    td.active = false;
+                }
+            }
+            EventKind::TaskPlaced {
+                region,
+                cluster,
+                task_id,
+                family,
+                revision,
+                container_instance_id,
+                availability_zone,
+                cpu,
+                memory,
+            } => {
+                let c = self.cluster_mut(region, cluster);
+                c.tasks.push(TaskNode {
+                    id: task_id.clone(),
+                    family: family.clone(),
+                    revision: *revision,
+                    container_instance_id: container_instance_id.clone(),
+                    availability_zone: availability_zone.clone(),
+                    cpu: *cpu,
+                    memory: *memory,
+                    last_status: "PROVISIONING".into(),
+                    placed_seq: event.seq,
+                });
+                c.recount();
+            }
+            EventKind::TaskStateChanged { region, cluster, task_id, last_status } => {
+                let c = self.cluster_mut(region, cluster);
+                if let Some(t) = c.tasks.iter_mut().find(|t| &t.id == task_id) {
+                    t.last_status = last_status.clone();
+                }
+                c.recount();
+            }
+            EventKind::TaskPlacementFailed { region, cluster, family, reason } => {
+                let c = self.cluster_mut(region, cluster);
+                c.failures.push(PlacementFailure { family: family.clone(), reason: reason.clone(), at: clock_face(&event.at) });
+                let excess = c.failures.len().saturating_sub(crate::tuning::MAX_FAILURES_SHOWN);
+                c.failures.drain(..excess);
+            }
+        }
+    }
+
+    /// EC2 instances not (or no longer) registered with a cluster: the view shows them apart.
+    pub fn unregistered(&self) -> impl Iterator<Item = &Ec2Node> {
+        self.instances.iter().filter(|i| !matches!(i.agent, AgentState::Registered { .. }))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.clusters.is_empty() && self.instances.is_empty()
+    }
+}
+
+/// `2025-01-01T12:00:31.000000+00:00` → `12:00:31` (the CLI timestamp's time of day); anything else as is.
+pub fn clock_face(at: &str) -> String {
+    match at.split_once('T') {
+        Some((_, rest)) => rest.chars().take(8).collect(),
+        None => at.to_string(),
+    }
+}

@@ -1,0 +1,203 @@
+//! The scene folded from every event agrees with the model's view: same clusters, container instances
+//! (status, registered and remaining CPU and memory), tasks (status) and EC2 instances (state, agent).
+
+use super::animation::Animation;
+use super::layout::layout;
+use super::{AgentState, Scene};
+use ecs_sim::{MemoryWorkspace, Sandbox, View, lesson};
+
+fn first_lesson() -> lesson::Lesson {
+    lesson::builtin().into_iter().find(|l| l.id == "first-task").expect("the first lesson ships")
+}
+
+/// Compares everything the scene and the view both know; panics with the first difference.
+fn assert_agrees(scene: &Scene, view: &View) {
+    let mut view_clusters: Vec<_> = view.clusters.iter().map(|c| (&c.region, &c.name, c.status == "ACTIVE")).collect();
+    let mut scene_clusters: Vec<_> = scene.clusters.iter().map(|c| (&c.region, &c.name, c.active)).collect();
+    view_clusters.sort();
+    scene_clusters.sort();
+    assert_eq!(scene_clusters, view_clusters, "clusters");
+    for vc in &view.clusters {
+        let sc = scene.clusters.iter().find(|c| c.region == vc.region && c.name == vc.name).expect("cluster in scene");
+        let mut v: Vec<_> = vc
+            .container_instances
+            .iter()
+            .map(|ci| {
+                (
+                    ci.id.clone(),
+                    ci.ec2_instance_id.clone(),
+                    ci.availability_zone.clone(),
+                    ci.status == "ACTIVE",
+                    ci.cpu.registered,
+                    ci.cpu.remaining,
+                    ci.memory.registered,
+                    ci.memory.remaining,
+                )
+            })
+            .collect();
+        let mut s: Vec<_> = sc
+            .container_instances
+            .iter()
+            .map(|ci| {
+                (
+                    ci.id.clone(),
+                    ci.ec2_instance_id.clone(),
+                    ci.availability_zone.clone(),
+                    ci.active,
+                    ci.cpu.registered,
+                    ci.cpu.remaining(),
+                    ci.memory.registered,
+                    ci.memory.remaining(),
+                )
+            })
+            .collect();
+        v.sort();
+        s.sort();
+        assert_eq!(s, v, "container instances of {}", vc.name);
+        let mut v: Vec<_> =
+            vc.tasks.iter().map(|t| (t.id.clone(), t.last_status.clone(), t.container_instance_id.clone(), t.cpu, t.memory)).collect();
+        let mut s: Vec<_> =
+            sc.tasks.iter().map(|t| (t.id.clone(), t.last_status.clone(), t.container_instance_id.clone(), t.cpu, t.memory)).collect();
+        v.sort();
+        s.sort();
+        assert_eq!(s, v, "tasks of {}", vc.name);
+    }
+    let v: Vec<_> = view.instances.iter().map(|i| (i.id.clone(), i.state.clone(), i.availability_zone.clone())).collect();
+    let s: Vec<_> = scene.instances.iter().map(|i| (i.id.clone(), i.state.clone(), i.availability_zone.clone())).collect();
+    assert_eq!(s, v, "EC2 instances");
+    for (vi, si) in view.instances.iter().zip(&scene.instances) {
+        match (&si.agent, vi.agent.status.as_str()) {
+            // The events cannot tell an image without an agent from an agent still starting.
+            (AgentState::Waiting, "starting" | "no-agent") | (AgentState::Stopped, "stopped") => {}
+            (AgentState::Registered { cluster, container_instance_id }, "registered") => {
+                assert_eq!(Some(cluster), vi.agent.cluster.as_ref(), "{}", vi.id);
+                assert_eq!(Some(container_instance_id), vi.agent.container_instance_id.as_ref(), "{}", vi.id);
+            }
+            (AgentState::CannotRegister { reason }, "cannot-register") => {
+                assert_eq!(Some(reason), vi.agent.reason.as_ref(), "{}", vi.id);
+            }
+            (s, v) => panic!("agent of {}: scene {s:?}, view {v}", vi.id),
+        }
+    }
+}
+
+#[test]
+fn the_scene_of_the_first_lessons_solution_agrees_with_the_view() {
+    let (sb, _) = lesson::run_solution(&first_lesson()).expect("the solution runs");
+    let scene = Scene::from_events(sb.events());
+    assert_agrees(&scene, &sb.view());
+    let demo = &scene.clusters[0];
+    assert_eq!(demo.container_instances.len(), 2);
+    assert_eq!(demo.tasks.len(), 1);
+    assert_eq!(demo.tasks[0].last_status, "RUNNING");
+}
+
+#[test]
+fn the_scene_agrees_after_every_command_of_a_longer_story() {
+    let l = first_lesson();
+    let mut sb = Sandbox::new(l.seed);
+    let mut ws = l.workspace();
+    ws.put("nodata.sh", "#!/bin/bash\necho hello\n");
+    let mut script: Vec<String> = l.solution.clone();
+    script.extend(
+        [
+            // An instance without a profile never registers; one with a cluster that does not exist waits.
+            "aws ec2 run-instances --image-id $AMI --instance-type t3.micro --query 'Instances[0].InstanceId' --output text",
+            "aws ec2 run-instances --image-id $AMI --instance-type t3.micro --iam-instance-profile Name=ecsInstanceRole --user-data file://nodata.sh",
+            "sleep 40",
+            "aws ecs run-task --cluster demo --task-definition web --count 6",
+            "sleep 5",
+            "aws ecs run-task --cluster demo --task-definition web --count 10",
+            "aws ecs stop-task --cluster demo --task $TASK",
+            "sleep 3",
+            "FIRST=$(aws ec2 describe-instances --query 'Reservations[0].Instances[0].InstanceId' --output text)",
+            "aws ec2 terminate-instances --instance-ids $FIRST",
+            "sleep 30",
+            "aws ecs create-cluster --cluster-name spare",
+            "aws ecs delete-cluster --cluster spare",
+        ]
+        .map(String::from),
+    );
+    let mut anim = Animation::default();
+    for line in &script {
+        let out = sb.execute(line, &mut ws);
+        anim.enqueue(&out.events);
+        anim.finish();
+        assert!(anim.is_idle());
+        assert_agrees(anim.scene(), &sb.view());
+        assert_eq!(**anim.scene(), Scene::from_events(sb.events()), "after {line}");
+        let _ = layout(anim.scene());
+    }
+    let scene = anim.scene();
+    assert!(scene.unregistered().count() >= 2, "{:#?}", scene.instances);
+    assert!(scene.clusters.iter().any(|c| !c.failures.is_empty()), "a placement failed");
+}
+
+#[test]
+fn steps_play_in_order_with_their_declared_durations() {
+    let (sb, _) = lesson::run_solution(&first_lesson()).expect("the solution runs");
+    let events = sb.events();
+    let mut anim = Animation::default();
+    anim.enqueue(events);
+    assert_eq!(anim.delay_ms(), Some(0), "a queued step starts at once");
+    let mut played = 0;
+    while anim.advance() {
+        played += 1;
+        let step = anim.current().expect("a step is on screen");
+        assert_eq!(step.event.seq, events[played - 1].seq, "in log order");
+        assert_eq!(anim.delay_ms(), Some(step.duration_ms));
+        assert_eq!(anim.scene().last_seq, Some(step.event.seq));
+    }
+    assert_eq!(played, events.len());
+    assert!(anim.is_idle());
+    assert_eq!(anim.delay_ms(), None);
+    assert_eq!(**anim.scene(), Scene::from_events(events));
+}
+
+#[test]
+fn speed_scales_durations_and_pause_stops_the_clock() {
+    let (sb, _) = lesson::run_solution(&first_lesson()).expect("the solution runs");
+    let placed = sb.events().iter().find(|e| matches!(e.kind, ecs_sim::EventKind::TaskPlaced { .. })).unwrap();
+    let mut anim = Animation::default();
+    anim.enqueue(std::slice::from_ref(placed));
+    anim.advance();
+    assert_eq!(anim.delay_ms(), Some(crate::tuning::TASK_PLACED_MS));
+    anim.set_speed_index(4);
+    assert_eq!(anim.delay_ms(), Some(crate::tuning::TASK_PLACED_MS / 4));
+    anim.set_speed_index(0);
+    assert_eq!(anim.delay_ms(), Some(crate::tuning::TASK_PLACED_MS * 4));
+    anim.paused = true;
+    assert_eq!(anim.delay_ms(), None);
+}
+
+#[test]
+fn a_placed_chip_starts_at_the_scheduler_badge_and_sits_inside_its_instance() {
+    let (sb, _) = lesson::run_solution(&first_lesson()).expect("the solution runs");
+    let l = layout(&Scene::from_events(sb.events()));
+    let cluster = &l.clusters[0];
+    let card = cluster.zones.iter().flat_map(|z| &z.cards).find(|c| !c.chips.is_empty()).expect("a card with a chip");
+    let chip = &card.chips[0];
+    assert!(chip.rect.x >= card.rect.x && chip.rect.x + chip.rect.w <= card.rect.x + card.rect.w);
+    assert!(chip.rect.y >= card.rect.y && chip.rect.y + chip.rect.h <= card.rect.y + card.rect.h);
+    assert_eq!(chip.rect.x + chip.rect.w / 2 + chip.from_dx, cluster.origin.0);
+    assert_eq!(chip.rect.y + chip.rect.h / 2 + chip.from_dy, cluster.origin.1);
+    // Zones are columns side by side, every card inside its cluster.
+    for z in &cluster.zones {
+        for c in &z.cards {
+            assert!(c.rect.x >= z.rect.x && c.rect.x + c.rect.w <= z.rect.x + z.rect.w);
+            assert!(c.rect.y + c.rect.h <= cluster.rect.y + cluster.rect.h);
+        }
+    }
+    assert!(l.width > 0 && l.height >= cluster.rect.h);
+}
+
+#[test]
+fn an_empty_workspace_story_still_draws() {
+    let mut sb = Sandbox::new(3);
+    let mut ws = MemoryWorkspace::new();
+    sb.execute("aws ecs create-cluster --cluster-name a", &mut ws);
+    let scene = Scene::from_events(sb.events());
+    let l = layout(&scene);
+    assert_eq!(l.clusters.len(), 1);
+    assert!(l.clusters[0].zones.is_empty());
+}
