@@ -136,6 +136,8 @@ pub fn on_start(ctx: &mut Ctx<'_>, region: &str, instance_id: &str) {
         registered_at: ctx.now,
         version: 1,
         agent_hash,
+        last_dynamic_port: None,
+        max_enis: itype.max_enis,
     };
     let (registered_cpu, registered_memory) = (ci.registered_cpu, ci.registered_memory);
     let r = ctx.world.region_mut(region);

@@ -152,6 +152,11 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
                     version: 1,
                     overrides: overrides.clone(),
                     tags: tags.clone(),
+                    bindings: Vec::new(),
+                    eni: None,
+                    gpus: 0,
+                    network_mode: network_mode.clone(),
+                    platform_version: None,
                 };
                 let r = ctx.world.region_mut(region);
                 if let Some(c) = r.ecs.clusters.get_mut(&cluster_name) {

@@ -31,6 +31,10 @@ pub struct ContainerInstance {
     /// Incremented on every change ECS reports (the `version` field).
     pub version: u64,
     pub agent_hash: String,
+    /// The last host port the agent handed out from the ephemeral range; the next search starts after it.
+    pub last_dynamic_port: Option<u16>,
+    /// ENIs the instance type allows, its primary one included.
+    pub max_enis: u32,
 }
 
 impl ContainerInstance {

@@ -8,7 +8,7 @@ pub mod task;
 pub use cluster::Cluster;
 pub use container_instance::ContainerInstance;
 pub use registry::{Registered, TaskDefinitionRegistry};
-pub use task::{LaunchType, Task, TaskStatus};
+pub use task::{LaunchType, NetworkBinding, Task, TaskEni, TaskStatus};
 
 use std::collections::BTreeMap;
 

@@ -79,6 +79,29 @@ impl LaunchType {
     }
 }
 
+/// A container port published on the instance (`networkBindings` in DescribeTasks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkBinding {
+    pub container_name: String,
+    pub bind_ip: String,
+    pub container_port: u16,
+    pub host_port: u16,
+    /// `tcp` or `udp`.
+    pub protocol: String,
+    /// Taken from the instance's ephemeral range (bridge mode, `hostPort` 0 or absent), not fixed.
+    pub dynamic: bool,
+}
+
+/// The network interface of an awsvpc task (ecs-facts.md §1.4, §2.4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskEni {
+    pub id: String,
+    pub subnet_id: String,
+    pub private_ip: String,
+    pub public_ip: Option<String>,
+    pub mac: String,
+}
+
 /// One container of a task, as DescribeTasks reports it.
 #[derive(Debug, Clone)]
 pub struct TaskContainer {
@@ -132,6 +155,16 @@ pub struct Task {
     pub version: u64,
     /// `overrides` as RunTask received it (container overrides by name).
     pub overrides: serde_json::Value,
+    /// Host ports the task holds on its instance.
+    pub bindings: Vec<NetworkBinding>,
+    /// The task's own network interface, in awsvpc mode.
+    pub eni: Option<TaskEni>,
+    /// GPUs reserved on the instance.
+    pub gpus: u32,
+    /// The network mode it runs in.
+    pub network_mode: String,
+    /// The platform version, for Fargate tasks.
+    pub platform_version: Option<String>,
     pub tags: Vec<(String, String)>,
 }
 
