@@ -28,6 +28,7 @@ pub mod services;
 pub mod shell;
 pub mod task_definition;
 pub mod tuning;
+pub mod validate;
 pub mod view;
 pub mod workspace;
 pub mod world;

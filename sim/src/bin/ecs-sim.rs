@@ -114,20 +114,9 @@ fn validate(file: &Path) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = ecs_sim::task_definition::parse_request(&text);
-    match report {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(e) => {
-            let (line, col) = match &e {
-                ecs_sim::task_definition::RequestParseError::MalformedJson { line, column, .. } => (*line, *column),
-                _ => (1, 1),
-            };
-            for msg in e.to_string().lines().filter(|l| !l.trim().is_empty()) {
-                println!("{}:{line}:{col}: error: {msg}", file.display());
-            }
-            ExitCode::from(1)
-        }
-    }
+    let report = ecs_sim::validate::validate(&text);
+    print!("{}", report.render_lines(&file.display().to_string()));
+    if report.verdict == ecs_sim::validate::Verdict::Accepted { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 fn check_lessons() -> ExitCode {

@@ -5,41 +5,17 @@ use super::render;
 use crate::context::Ctx;
 use crate::events::EventKind;
 use crate::services::{Call, ServiceError};
-use crate::task_definition::{self, RegisterTaskDefinitionRequest, RequestParseError, attributes};
+use crate::task_definition::{self, attributes};
 use serde_json::{Value, json};
 
-/// The rules of §1.10 that registration enforces so far; the full validator applies the rest.
-fn check(td: &RegisterTaskDefinitionRequest) -> Result<(), ServiceError> {
-    let containers = td.container_definitions.as_deref().unwrap_or_default();
-    if containers.is_empty() {
-        return Err(ServiceError::client("Container list cannot be empty."));
-    }
-    for c in containers {
-        if c.name.as_deref().unwrap_or_default().is_empty() {
-            return Err(ServiceError::client("Container.name should not be null or empty."));
-        }
-        if c.image.as_deref().unwrap_or_default().is_empty() {
-            return Err(ServiceError::client("Container.image should not be null or empty."));
-        }
-    }
-    // On EC2, memory must come from the task or from every container (§1.3).
-    if td.memory.is_none() {
-        if let Some(c) = containers.iter().find(|c| c.memory.is_none() && c.memory_reservation.is_none()) {
-            return Err(ServiceError::client(format!(
-                "Invalid setting for container '{}'. At least one of 'memory' or 'memoryReservation' must be specified.",
-                c.name.as_deref().unwrap_or_default()
-            )));
-        }
-    }
-    Ok(())
-}
-
+/// Registration runs the same validator as the editor and `ecs-sim validate` (issue 3): the first error it
+/// finds is the ClientException ECS would answer with.
 pub fn register(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
-    let td = task_definition::from_value(call.request.clone()).map_err(|e| match e {
-        RequestParseError::ParamValidation { .. } | RequestParseError::NotAMap { .. } => ServiceError::client(e.to_string()),
-        other => ServiceError::client(other.to_string()),
-    })?;
-    check(&td)?;
+    let report = crate::validate::validate_value(call.request);
+    if let Some((_, text)) = report.aws_error() {
+        return Err(ServiceError::client(text));
+    }
+    let td = task_definition::from_value(call.request.clone()).map_err(|e| ServiceError::client(e.to_string()))?;
     let compat = attributes::compatibilities(&td);
     let required = attributes::requires_attributes(&td);
     let tags: Vec<Value> = td.tags.iter().flatten().map(|t| json!({"key": t.key, "value": t.value})).collect();
