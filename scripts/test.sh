@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the model's unit and scenario tests, the lesson proofs, the release build of the page,
+# Runs every test: the model's unit and scenario tests, the lesson proofs, the page's native unit tests,
+# the release build of the page,
 # the browser tests (wasm-bindgen-test in headless Chromium) and the end-to-end test, then prints the size
 # budget. Installs what is missing first (scripts/tools.sh).
 set -euo pipefail
@@ -14,6 +15,10 @@ cargo test -p ecs-sim --release
 
 step "lessons: every start meets no goal, every solution meets all"
 cargo run -q -p ecs-sim --release -- check-lessons
+
+step "page: unit tests (native: scene vs view, animation queue, reducer, terminal text, markdown)"
+cargo test -p ecs-sandbox --release --lib
+cargo test -p ecs-sandbox --release --doc
 
 step "page: release build (trunk, offline)"
 trunk build --release --offline=true

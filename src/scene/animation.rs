@@ -25,6 +25,22 @@ impl Step {
         Step { event, duration_ms }
     }
 
+    /// The id of what this step changes (a task, a container instance, a cluster name), to highlight it.
+    pub fn focus(&self) -> Option<&str> {
+        match &self.event.kind {
+            EventKind::TaskPlaced { task_id, .. } | EventKind::TaskStateChanged { task_id, .. } => Some(task_id),
+            EventKind::ContainerInstanceRegistered { container_instance_id, .. }
+            | EventKind::ContainerInstanceDeregistered { container_instance_id, .. } => Some(container_instance_id),
+            EventKind::InstanceLaunched { instance_id, .. }
+            | EventKind::InstanceStateChanged { instance_id, .. }
+            | EventKind::AgentCannotRegister { instance_id, .. } => Some(instance_id),
+            EventKind::ClusterCreated { cluster, .. }
+            | EventKind::ClusterDeleted { cluster, .. }
+            | EventKind::TaskPlacementFailed { cluster, .. } => Some(cluster),
+            EventKind::TaskDefinitionRegistered { .. } | EventKind::TaskDefinitionDeregistered { .. } => None,
+        }
+    }
+
     /// One line for the controls: what this step shows, at what virtual time.
     pub fn caption(&self) -> String {
         format!("{} {}", clock_face(&self.event.at), describe(&self.event.kind))

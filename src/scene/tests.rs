@@ -131,6 +131,11 @@ fn the_scene_agrees_after_every_command_of_a_longer_story() {
     let scene = anim.scene();
     assert!(scene.unregistered().count() >= 2, "{:#?}", scene.instances);
     assert!(scene.clusters.iter().any(|c| !c.failures.is_empty()), "a placement failed");
+    assert!(scene.instances.iter().any(|i| i.state == "terminated"), "an instance was terminated");
+    assert!(scene.clusters[0].container_instances.iter().any(|ci| !ci.active), "its container instance left");
+    assert!(scene.clusters[0].tasks.iter().any(|t| t.last_status == "STOPPED"), "a task stopped");
+    assert!(scene.clusters.iter().any(|c| c.name == "spare" && !c.active), "a cluster was deleted");
+    assert!(scene.instances.iter().any(|i| matches!(i.agent, AgentState::CannotRegister { .. })), "an agent cannot register");
 }
 
 #[test]
