@@ -84,6 +84,21 @@ pub struct TaskView {
     pub group: String,
     pub stopped_reason: Option<String>,
     pub containers: Vec<ContainerView>,
+    /// Host ports the task holds on its instance (`container:host/protocol` for each binding).
+    pub host_ports: Vec<PortView>,
+    /// awsvpc: the task's own address and subnet.
+    pub private_ip: Option<String>,
+    pub subnet_id: Option<String>,
+    pub network_mode: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PortView {
+    pub container_port: u16,
+    pub host_port: u16,
+    pub protocol: String,
+    pub dynamic: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -128,12 +143,14 @@ pub fn build(world: &World, now: SimTime) -> View {
     for region in world.regions() {
         let zones: Vec<String> = region.network.subnets.iter().map(|s| s.availability_zone.clone()).collect();
         for c in region.ecs.clusters.values() {
+            let usage = c.usage();
             let container_instances = c
                 .container_instances
                 .values()
                 .map(|ci| {
-                    let (cpu, mem) = c.remaining(ci);
-                    let (running, pending) = c.instance_task_counts(&ci.id);
+                    let u = usage.get(&ci.id).cloned().unwrap_or_default();
+                    let (cpu, mem) = (ci.registered_cpu.saturating_sub(u.cpu), ci.registered_memory.saturating_sub(u.memory));
+                    let (running, pending) = (u.running, u.pending);
                     ContainerInstanceView {
                         id: ci.id.clone(),
                         arn: ci.arn(),
@@ -172,6 +189,19 @@ pub fn build(world: &World, now: SimTime) -> View {
                         .iter()
                         .map(|c| ContainerView { name: c.name.clone(), image: c.image.clone(), last_status: c.last_status.clone() })
                         .collect(),
+                    host_ports: t
+                        .bindings
+                        .iter()
+                        .map(|b| PortView {
+                            container_port: b.container_port,
+                            host_port: b.host_port,
+                            protocol: b.protocol.clone(),
+                            dynamic: b.dynamic,
+                        })
+                        .collect(),
+                    private_ip: t.eni.as_ref().map(|e| e.private_ip.clone()),
+                    subnet_id: t.eni.as_ref().map(|e| e.subnet_id.clone()),
+                    network_mode: t.network_mode.clone(),
                 })
                 .collect();
             clusters.push(ClusterView {

@@ -5,7 +5,7 @@ pub mod container_instance;
 pub mod registry;
 pub mod task;
 
-pub use cluster::Cluster;
+pub use cluster::{Cluster, InstanceUsage};
 pub use container_instance::ContainerInstance;
 pub use registry::{Registered, TaskDefinitionRegistry};
 pub use task::{LaunchType, NetworkBinding, Task, TaskEni, TaskStatus};
