@@ -94,8 +94,8 @@ impl Sandbox {
     pub fn explain_placement(&self, region: &str, cluster: &str, task: Option<&str>) -> Option<crate::placement::Explanation> {
         let c = self.world.region(region)?.ecs.clusters.get(cluster)?;
         match task {
-            Some(t) => c.explanations.get(crate::world::ecs::short_id(t)).cloned(),
-            None => c.last_failed_placement.clone(),
+            Some(t) => c.placements.explain_task(crate::world::ecs::short_id(t)),
+            None => c.placements.explain_last_failure(),
         }
     }
 

@@ -123,7 +123,17 @@ proptest! {
                 prop_assert_eq!(n, 1, "distinctInstance put two tasks of the group on one instance");
             }
         }
-        prop_assert!(out.placed.len() == count || !out.failures.is_empty() || out.failed.is_some(), "a task went missing silently");
+        prop_assert!(out.placed.len() == count || !out.failures.is_empty() || out.record.failed, "a task went missing silently");
+        // The explanation rebuilt from the record marks the instance each task really went to.
+        for (k, p) in out.placed.iter().enumerate() {
+            let e = placement::explain(&out.record, k);
+            prop_assert_eq!(e.chosen.as_deref(), Some(start[p.instance].id.as_str()));
+            prop_assert_eq!(e.instances.iter().filter(|v| v.chosen).count(), 1);
+        }
+        if out.record.failed {
+            let e = placement::explain(&out.record, out.placed.len());
+            prop_assert!(e.chosen.is_none() && e.instances.iter().all(|v| v.rejected.is_some()));
+        }
     }
 
     #[test]

@@ -49,8 +49,8 @@ fn explain(sb: &Sandbox, region: &str, cluster: Option<&str>, task: Option<&str>
     let clusters: Vec<_> = r.ecs.clusters.values().filter(|c| cluster.is_none_or(|n| crate::world::ecs::cluster_name(Some(n)) == c.name)).collect();
     for c in clusters {
         let found = match task {
-            Some(t) => c.explanations.get(short_id(t)),
-            None => c.last_failed_placement.as_ref(),
+            Some(t) => c.placements.explain_task(short_id(t)),
+            None => c.placements.explain_last_failure(),
         };
         if let Some(e) = found {
             return Io { stdout: e.render(), ..Io::default() };

@@ -57,6 +57,50 @@ fn free_dynamic(inst: &InstanceSnapshot, p: Protocol) -> usize {
     (usize::from(hi) - usize::from(lo) + 1).saturating_sub(used.range(lo..=hi).count())
 }
 
+/// The first requirement the instance fails, in ECS's order, without building any text: the fast path
+/// placement takes for every instance. [`check`] gives the same verdict with details for explanations.
+pub fn first_rejection(inst: &InstanceSnapshot, needs: &TaskNeeds) -> Option<Rejection> {
+    if !inst.agent_connected {
+        return Some(Rejection::Agent);
+    }
+    if inst.remaining_cpu < needs.cpu {
+        return Some(Rejection::Cpu);
+    }
+    if inst.remaining_memory < needs.memory {
+        return Some(Rejection::Memory);
+    }
+    for (proto, why) in [(Protocol::Tcp, Rejection::Ports), (Protocol::Udp, Rejection::PortsUdp)] {
+        let dynamic = needs.dynamic_count(proto);
+        let used = if proto == Protocol::Tcp { &inst.used_tcp } else { &inst.used_udp };
+        let mut statics = 0;
+        for p in needs.static_ports(proto) {
+            statics += 1;
+            if used.contains(&p) {
+                return Some(why);
+            }
+        }
+        if statics > 0 && inst.static_ports + statics > MAX_RESERVED_PORTS {
+            return Some(why);
+        }
+        if dynamic > 0 && free_dynamic(inst, proto) < dynamic {
+            return Some(why);
+        }
+    }
+    if needs.eni && inst.free_enis == 0 {
+        return Some(Rejection::Eni);
+    }
+    if needs.gpus > 0 && inst.free_gpus < needs.gpus {
+        return Some(Rejection::Gpu);
+    }
+    if needs.required_attributes.iter().any(|a| !inst.attributes.contains_key(a)) {
+        return Some(Rejection::Attribute);
+    }
+    if needs.subnet_zones.as_ref().is_some_and(|z| !z.contains(&inst.availability_zone)) {
+        return Some(Rejection::Location);
+    }
+    None
+}
+
 /// Checks every resource requirement in ECS's order; returns the checks made and the first rejection.
 pub fn check(inst: &InstanceSnapshot, needs: &TaskNeeds) -> (Vec<Check>, Option<Rejection>) {
     let mut checks = Vec::new();

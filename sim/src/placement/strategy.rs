@@ -10,6 +10,7 @@
 use super::snapshot::InstanceSnapshot;
 use crate::rng::SimRng;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resource {
@@ -87,26 +88,62 @@ pub fn parse(list: &[Value]) -> Result<Vec<Strategy>, String> {
         .collect()
 }
 
-/// The value a strategy ranks an instance by, as text for the explanation.
-pub fn value_of(s: &Strategy, inst: &InstanceSnapshot, all: &[InstanceSnapshot], group: &str) -> (i64, String) {
+/// Tasks of the group per value of each spread attribute, over every ACTIVE instance: computed once per
+/// placement call and kept up to date as tasks are placed, so spreading stays linear in the instances.
+#[derive(Debug, Clone, Default)]
+pub struct SpreadCounts {
+    by_attribute: BTreeMap<String, BTreeMap<Option<String>, i64>>,
+}
+
+impl SpreadCounts {
+    pub fn new(strategies: &[Strategy], all: &[InstanceSnapshot], group: &str) -> Self {
+        let mut by_attribute: BTreeMap<String, BTreeMap<Option<String>, i64>> = BTreeMap::new();
+        for s in strategies {
+            if let Strategy::Spread(SpreadField::Attribute(a)) = s {
+                let counts = by_attribute.entry(a.clone()).or_default();
+                for inst in all.iter().filter(|i| i.status == "ACTIVE") {
+                    *counts.entry(attribute_value(inst, a)).or_default() += inst.task_groups.get(group).copied().unwrap_or(0) as i64;
+                }
+            }
+        }
+        SpreadCounts { by_attribute }
+    }
+
+    /// Records a task of the group placed on `inst`.
+    pub fn record(&mut self, inst: &InstanceSnapshot) {
+        for (a, counts) in &mut self.by_attribute {
+            *counts.entry(attribute_value(inst, a)).or_default() += 1;
+        }
+    }
+
+    fn count(&self, attribute: &str, value: &Option<String>) -> i64 {
+        self.by_attribute.get(attribute).and_then(|c| c.get(value)).copied().unwrap_or(0)
+    }
+}
+
+/// The number a strategy ranks an instance by (lower is better).
+pub fn rank(s: &Strategy, inst: &InstanceSnapshot, counts: &SpreadCounts, group: &str) -> i64 {
     match s {
-        Strategy::Binpack(Resource::Cpu) => (i64::from(inst.remaining_cpu), format!("{} CPU units free", inst.remaining_cpu)),
-        Strategy::Binpack(Resource::Memory) => (i64::from(inst.remaining_memory), format!("{} MiB free", inst.remaining_memory)),
-        Strategy::Spread(SpreadField::InstanceId) => {
-            let n = inst.task_groups.get(group).copied().unwrap_or(0);
-            (n as i64, format!("{n} task(s) of {group} on this instance"))
-        }
+        Strategy::Binpack(Resource::Cpu) => i64::from(inst.remaining_cpu),
+        Strategy::Binpack(Resource::Memory) => i64::from(inst.remaining_memory),
+        Strategy::Spread(SpreadField::InstanceId) => inst.task_groups.get(group).copied().unwrap_or(0) as i64,
+        Strategy::Spread(SpreadField::Attribute(a)) => counts.count(a, &attribute_value(inst, a)),
+        Strategy::Random => 0,
+    }
+}
+
+/// What a strategy looked at, in words, for the explanation.
+pub fn describe_value(s: &Strategy, inst: &InstanceSnapshot, counts: &SpreadCounts, group: &str) -> String {
+    let n = rank(s, inst, counts, group);
+    match s {
+        Strategy::Binpack(Resource::Cpu) => format!("{n} CPU units free"),
+        Strategy::Binpack(Resource::Memory) => format!("{n} MiB free"),
+        Strategy::Spread(SpreadField::InstanceId) => format!("{n} task(s) of {group} on this instance"),
         Strategy::Spread(SpreadField::Attribute(a)) => {
-            let mine = attribute_value(inst, a);
-            let n: usize = all
-                .iter()
-                .filter(|o| o.status == "ACTIVE" && attribute_value(o, a) == mine)
-                .map(|o| o.task_groups.get(group).copied().unwrap_or(0))
-                .sum();
-            let shown = mine.clone().unwrap_or_else(|| "(none)".into());
-            (n as i64, format!("{n} task(s) of {group} where {a} = {shown}"))
+            let v = attribute_value(inst, a).unwrap_or_else(|| "(none)".into());
+            format!("{n} task(s) of {group} where {a} = {v}")
         }
-        Strategy::Random => (0, "random".into()),
+        Strategy::Random => "random".into(),
     }
 }
 
@@ -120,14 +157,14 @@ pub fn attribute_value(inst: &InstanceSnapshot, name: &str) -> Option<String> {
 }
 
 /// Narrows `candidates` (indices into `all`) by one strategy: the best ones stay. Random keeps one.
-pub fn narrow(s: &Strategy, candidates: &[usize], all: &[InstanceSnapshot], group: &str, rng: &mut SimRng) -> Vec<usize> {
+pub fn narrow(s: &Strategy, candidates: &[usize], all: &[InstanceSnapshot], counts: &SpreadCounts, group: &str, rng: &mut SimRng) -> Vec<usize> {
     if candidates.len() <= 1 {
         return candidates.to_vec();
     }
     if *s == Strategy::Random {
         return vec![candidates[rng.below(candidates.len())]];
     }
-    let values: Vec<i64> = candidates.iter().map(|&i| value_of(s, &all[i], all, group).0).collect();
+    let values: Vec<i64> = candidates.iter().map(|&i| rank(s, &all[i], counts, group)).collect();
     let best = values.iter().copied().min().unwrap_or(0);
     candidates.iter().zip(values).filter(|(_, v)| *v == best).map(|(i, _)| *i).collect()
 }

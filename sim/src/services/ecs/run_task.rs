@@ -162,14 +162,14 @@ fn run_ec2(
     let req = placement::Request { needs: &need, count, strategies, constraints, group: &tpl.group };
     let outcome = placement::place(&mut snapshots, &req, ctx.rng);
     let mut ids = Vec::new();
-    for p in outcome.placed {
+    for p in &outcome.placed {
         let inst = &snapshots[p.instance];
         let eni = match awsvpc {
             Some(cfg) => Some(allocate_eni(ctx, &tpl.region, cfg, Some(&inst.availability_zone), false)?),
             None => None,
         };
         let bindings = p.bindings.iter().map(|(n, h)| binding(n, *h)).collect();
-        let id = create_task(ctx, tpl, Some((inst.id.clone(), inst.availability_zone.clone())), bindings, eni, p.explanation);
+        let id = create_task(ctx, tpl, Some((inst.id.clone(), inst.availability_zone.clone())), bindings, eni);
         let r = ctx.world.region_mut(&tpl.region);
         if let Some(ci) = r.ecs.clusters.get_mut(&tpl.cluster).and_then(|c| c.container_instances.get_mut(&inst.id)) {
             ci.last_dynamic_port = inst.last_dynamic_port;
@@ -186,10 +186,8 @@ fn run_ec2(
             reason: why.reason().to_string(),
         });
     }
-    if let Some(e) = outcome.failed {
-        if let Some(c) = ctx.world.region_mut(&tpl.region).ecs.clusters.get_mut(&tpl.cluster) {
-            c.last_failed_placement = Some(e);
-        }
+    if let Some(c) = ctx.world.region_mut(&tpl.region).ecs.clusters.get_mut(&tpl.cluster) {
+        c.placements.add(outcome.record, ids.clone());
     }
     Ok((ids, failures))
 }
@@ -227,7 +225,11 @@ fn run_fargate(ctx: &mut Ctx<'_>, tpl: &Template, awsvpc: Option<&AwsVpc>, count
                 tpl.group
             )),
         };
-        ids.push(create_task(ctx, tpl, None, Vec::new(), Some(eni), explanation));
+        let id = create_task(ctx, tpl, None, Vec::new(), Some(eni));
+        if let Some(c) = ctx.world.region_mut(&tpl.region).ecs.clusters.get_mut(&tpl.cluster) {
+            c.placements.add_written(&id, explanation);
+        }
+        ids.push(id);
     }
     ids
 }
@@ -274,7 +276,6 @@ fn create_task(
     instance: Option<(String, String)>,
     bindings: Vec<NetworkBinding>,
     eni: Option<TaskEni>,
-    explanation: Explanation,
 ) -> String {
     let id = ctx.rng.hex(32);
     let az = match (&instance, &eni) {
@@ -347,7 +348,6 @@ fn create_task(
     let r = ctx.world.region_mut(&tpl.region);
     if let Some(c) = r.ecs.clusters.get_mut(&tpl.cluster) {
         c.tasks.insert(id.clone(), task.clone());
-        c.explanations.insert(id.clone(), explanation);
     }
     ctx.emit(EventKind::TaskPlaced {
         region: tpl.region.clone(),

@@ -20,10 +20,8 @@ pub struct Cluster {
     pub container_instances: BTreeMap<String, ContainerInstance>,
     /// Tasks by id. Stopped tasks stay visible, as on ECS, where they remain describable for a while.
     pub tasks: BTreeMap<String, Task>,
-    /// Why each task went where it did (`sandbox explain-placement TASK`).
-    pub explanations: BTreeMap<String, crate::placement::Explanation>,
-    /// The last placement that found no instance.
-    pub last_failed_placement: Option<crate::placement::Explanation>,
+    /// Why each task went where it did (`sandbox explain-placement`).
+    pub placements: super::placement_log::PlacementLog,
 }
 
 impl Cluster {
@@ -39,8 +37,7 @@ impl Cluster {
             settings,
             container_instances: BTreeMap::new(),
             tasks: BTreeMap::new(),
-            explanations: BTreeMap::new(),
-            last_failed_placement: None,
+            placements: super::placement_log::PlacementLog::default(),
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod cluster;
 pub mod container_instance;
+pub mod placement_log;
 pub mod registry;
 pub mod task;
 
