@@ -39,8 +39,12 @@ pub enum EventKind {
         registered_cpu: u32,
         registered_memory: u32,
     },
+    /// A container instance was set ACTIVE or DRAINING.
+    ContainerInstanceStateChanged { region: String, cluster: String, container_instance_id: String, status: String },
     /// A container instance left its cluster (its EC2 instance was terminated, or it was deregistered).
     ContainerInstanceDeregistered { region: String, cluster: String, container_instance_id: String },
+    /// The ECS agent on a container instance lost or regained its connection (`agentConnected`).
+    AgentConnectionChanged { region: String, cluster: String, container_instance_id: String, connected: bool },
     TaskDefinitionRegistered { region: String, family: String, revision: u32 },
     TaskDefinitionDeregistered { region: String, family: String, revision: u32 },
     /// A task was created and, on EC2, placed on a container instance.

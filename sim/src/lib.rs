@@ -21,6 +21,7 @@ pub mod lesson;
 mod lifecycle;
 pub mod output;
 pub mod placement;
+pub mod query_language;
 pub mod rng;
 pub mod sandbox;
 mod scheduler;

@@ -90,6 +90,15 @@ impl Sandbox {
         view::build(&self.world, self.clock.now())
     }
 
+    /// Why a task went where it did (or, with `task` `None`, why the cluster's last placement failed).
+    pub fn explain_placement(&self, region: &str, cluster: &str, task: Option<&str>) -> Option<crate::placement::Explanation> {
+        let c = self.world.region(region)?.ecs.clusters.get(cluster)?;
+        match task {
+            Some(t) => c.placements.explain_task(crate::world::ecs::short_id(t)),
+            None => c.placements.explain_last_failure(),
+        }
+    }
+
     /// The whole event log, in order.
     pub fn events(&self) -> &[Event] {
         self.log.all()

@@ -26,6 +26,11 @@ pub const INSTANCE_SHUTDOWN: SimDuration = SimDuration::secs(5);
 pub const TASK_PROVISIONING: SimDuration = SimDuration::secs(2);
 pub const TASK_PENDING: SimDuration = SimDuration::secs(6);
 pub const TASK_ACTIVATING: SimDuration = SimDuration::secs(1);
+/// Fargate takes longer to start a task: capacity and an ENI are provisioned first.
+pub const FARGATE_PROVISIONING: SimDuration = SimDuration::secs(8);
+pub const FARGATE_PENDING: SimDuration = SimDuration::secs(8);
+/// The Fargate platform version `LATEST` resolves to for Linux.
+pub const FARGATE_PLATFORM_VERSION: &str = "1.4.0";
 /// Task stop: DEACTIVATING, STOPPING (the container's SIGTERM, then SIGKILL after the stop timeout: an app
 /// that exits on SIGTERM takes about 2 s), DEPROVISIONING, then STOPPED (§1.6 stop sequence).
 pub const TASK_DEACTIVATING: SimDuration = SimDuration::secs(1);

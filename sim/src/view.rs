@@ -34,6 +34,19 @@ pub struct ClusterView {
     pub availability_zones: Vec<String>,
     pub container_instances: Vec<ContainerInstanceView>,
     pub tasks: Vec<TaskView>,
+    /// For each task group with tasks that are not STOPPED: how many, on which instances, in which zones.
+    pub task_groups: Vec<TaskGroupView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskGroupView {
+    pub group: String,
+    pub running: usize,
+    pub pending: usize,
+    /// Distinct container instance ids and Availability Zones the group's tasks are on.
+    pub instances: Vec<String>,
+    pub zones: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -56,6 +69,12 @@ pub struct ContainerInstanceView {
     pub memory: ResourceView,
     pub running_tasks_count: usize,
     pub pending_tasks_count: usize,
+    /// Attributes with a value (built-in ones such as `ecs.instance-type`, and custom ones); capabilities,
+    /// which have no value, are left out.
+    pub attributes: std::collections::BTreeMap<String, String>,
+    /// The agent's settings that shape placement, from `ecs.config`.
+    pub reserved_memory: u32,
+    pub dynamic_port_range: (u16, u16),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,6 +96,8 @@ pub struct TaskView {
     pub desired_status: String,
     pub launch_type: String,
     pub container_instance_id: Option<String>,
+    /// The EC2 instance type the task runs on (EC2 launch type).
+    pub instance_type: Option<String>,
     pub availability_zone: String,
     /// CPU units and MiB the task holds on its instance.
     pub cpu: u32,
@@ -84,6 +105,21 @@ pub struct TaskView {
     pub group: String,
     pub stopped_reason: Option<String>,
     pub containers: Vec<ContainerView>,
+    /// Host ports the task holds on its instance (`container:host/protocol` for each binding).
+    pub host_ports: Vec<PortView>,
+    /// awsvpc: the task's own address and subnet.
+    pub private_ip: Option<String>,
+    pub subnet_id: Option<String>,
+    pub network_mode: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PortView {
+    pub container_port: u16,
+    pub host_port: u16,
+    pub protocol: String,
+    pub dynamic: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -128,12 +164,14 @@ pub fn build(world: &World, now: SimTime) -> View {
     for region in world.regions() {
         let zones: Vec<String> = region.network.subnets.iter().map(|s| s.availability_zone.clone()).collect();
         for c in region.ecs.clusters.values() {
+            let usage = c.usage();
             let container_instances = c
                 .container_instances
                 .values()
                 .map(|ci| {
-                    let (cpu, mem) = c.remaining(ci);
-                    let (running, pending) = c.instance_task_counts(&ci.id);
+                    let u = usage.get(&ci.id).cloned().unwrap_or_default();
+                    let (cpu, mem) = (ci.registered_cpu.saturating_sub(u.cpu), ci.registered_memory.saturating_sub(u.memory));
+                    let (running, pending) = (u.running, u.pending);
                     ContainerInstanceView {
                         id: ci.id.clone(),
                         arn: ci.arn(),
@@ -146,6 +184,9 @@ pub fn build(world: &World, now: SimTime) -> View {
                         memory: ResourceView { registered: ci.registered_memory, remaining: mem },
                         running_tasks_count: running,
                         pending_tasks_count: pending,
+                        attributes: ci.attributes.iter().filter_map(|(k, v)| v.clone().map(|v| (k.clone(), v))).collect(),
+                        reserved_memory: ci.config.reserved_memory,
+                        dynamic_port_range: ci.config.dynamic_host_port_range,
                     }
                 })
                 .collect();
@@ -162,6 +203,11 @@ pub fn build(world: &World, now: SimTime) -> View {
                     desired_status: t.desired_status.as_str().into(),
                     launch_type: t.launch_type.as_str().into(),
                     container_instance_id: t.container_instance_id.clone(),
+                    instance_type: t
+                        .container_instance_id
+                        .as_ref()
+                        .and_then(|id| c.container_instances.get(id))
+                        .map(|ci| ci.instance_type.clone()),
                     availability_zone: t.availability_zone.clone(),
                     cpu: t.reserved_cpu,
                     memory: t.reserved_memory,
@@ -172,8 +218,44 @@ pub fn build(world: &World, now: SimTime) -> View {
                         .iter()
                         .map(|c| ContainerView { name: c.name.clone(), image: c.image.clone(), last_status: c.last_status.clone() })
                         .collect(),
+                    host_ports: t
+                        .bindings
+                        .iter()
+                        .map(|b| PortView {
+                            container_port: b.container_port,
+                            host_port: b.host_port,
+                            protocol: b.protocol.clone(),
+                            dynamic: b.dynamic,
+                        })
+                        .collect(),
+                    private_ip: t.eni.as_ref().map(|e| e.private_ip.clone()),
+                    subnet_id: t.eni.as_ref().map(|e| e.subnet_id.clone()),
+                    network_mode: t.network_mode.clone(),
                 })
                 .collect();
+            let mut groups: std::collections::BTreeMap<String, TaskGroupView> = std::collections::BTreeMap::new();
+            for t in c.tasks.values().filter(|t| t.last_status != crate::world::ecs::TaskStatus::Stopped) {
+                let g = groups.entry(t.group.clone()).or_insert_with(|| TaskGroupView {
+                    group: t.group.clone(),
+                    running: 0,
+                    pending: 0,
+                    instances: Vec::new(),
+                    zones: Vec::new(),
+                });
+                if t.last_status == crate::world::ecs::TaskStatus::Running {
+                    g.running += 1;
+                } else if t.last_status.is_starting() {
+                    g.pending += 1;
+                }
+                if let Some(ci) = &t.container_instance_id {
+                    if !g.instances.contains(ci) {
+                        g.instances.push(ci.clone());
+                    }
+                }
+                if !g.zones.contains(&t.availability_zone) {
+                    g.zones.push(t.availability_zone.clone());
+                }
+            }
             clusters.push(ClusterView {
                 name: c.name.clone(),
                 arn: c.arn(),
@@ -182,6 +264,7 @@ pub fn build(world: &World, now: SimTime) -> View {
                 availability_zones: zones.clone(),
                 container_instances,
                 tasks,
+                task_groups: groups.into_values().collect(),
             });
         }
         for i in region.ec2.in_launch_order() {

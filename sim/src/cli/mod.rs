@@ -126,6 +126,16 @@ fn compile_query(g: &Globals) -> Result<Option<query::Query>, CliFailure> {
     }
 }
 
+/// The Region commands use when they name none: `AWS_REGION`, else `AWS_DEFAULT_REGION`, else the sandbox's.
+pub fn current_region(sb: &Sandbox) -> String {
+    sb.shell
+        .vars
+        .get("AWS_REGION")
+        .or_else(|| sb.shell.vars.get("AWS_DEFAULT_REGION"))
+        .cloned()
+        .unwrap_or_else(|| DEFAULT_REGION.to_string())
+}
+
 /// `--region`, else `AWS_REGION`, else `AWS_DEFAULT_REGION`, else the sandbox's Region. A name that is not a
 /// Region fails as the CLI does when it cannot reach the endpoint it builds from it.
 fn region(g: &Globals, sb: &Sandbox, model: &ServiceModel) -> Result<String, CliFailure> {

@@ -5,6 +5,7 @@
 mod builtins;
 mod help;
 mod interpreter;
+mod sandbox_cmd;
 
 pub(crate) use interpreter::Io;
 mod text_tools;

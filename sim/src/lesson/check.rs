@@ -17,8 +17,7 @@ pub struct CheckReport {
 /// Runs the solution in a fresh sandbox; returns the sandbox and the transcript, or the first failing
 /// command's index and transcript so far.
 pub fn run_solution(lesson: &Lesson) -> Result<(Sandbox, String), (usize, String)> {
-    let mut sb = Sandbox::new(lesson.seed);
-    let mut ws = lesson.workspace();
+    let (mut sb, mut ws) = lesson.start().map_err(|e| (0, e))?;
     let mut transcript = String::new();
     for (i, line) in lesson.solution.iter().enumerate() {
         let out = sb.execute(line, &mut ws);
@@ -32,11 +31,15 @@ pub fn run_solution(lesson: &Lesson) -> Result<(Sandbox, String), (usize, String
 
 pub fn check(lesson: &Lesson) -> CheckReport {
     let mut problems = Vec::new();
-    let start = Sandbox::new(lesson.seed).view();
-    for g in lesson.evaluate(&start) {
-        if g.met {
-            problems.push(format!("goal `{}` is already met before the learner does anything", g.id));
+    match lesson.start() {
+        Ok((sb, _)) => {
+            for g in lesson.evaluate(&sb.view()) {
+                if g.met {
+                    problems.push(format!("goal `{}` is already met before the learner does anything", g.id));
+                }
+            }
         }
+        Err(e) => problems.push(e),
     }
     let transcript = match run_solution(lesson) {
         Ok((sb, transcript)) => {

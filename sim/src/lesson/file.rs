@@ -52,6 +52,10 @@ pub struct Lesson {
     pub goals: Vec<Goal>,
     #[serde(default)]
     pub hints: Vec<Hint>,
+    /// Command lines run before the learner starts (the situation the lesson begins in); their output is not
+    /// shown, and they are not part of the learner's history.
+    #[serde(default)]
+    pub setup: Vec<String>,
     /// Command lines that complete the lesson, typed in order.
     pub solution: Vec<String>,
 }
@@ -99,6 +103,20 @@ impl Lesson {
             }
         }
         Ok(lesson)
+    }
+
+    /// The sandbox and files the learner starts with: a fresh sandbox with the lesson's seed, after the setup
+    /// commands. A setup command that fails is an error in the lesson (CI's proof catches it).
+    pub fn start(&self) -> Result<(crate::Sandbox, MemoryWorkspace), String> {
+        let mut sb = crate::Sandbox::new(self.seed);
+        let mut ws = self.workspace();
+        for line in &self.setup {
+            let out = sb.execute(line, &mut ws);
+            if out.exit_code != 0 {
+                return Err(format!("setup command fails: {line}\n{}", out.text()));
+            }
+        }
+        Ok((sb, ws))
     }
 
     /// The lesson's starting files, as the editor opens them.

@@ -11,8 +11,10 @@ use crate::tuning;
 use crate::world::ecs::{Task, TaskStatus};
 
 /// How long a task stays in `status` before it moves on, and where it goes.
-fn next_step(status: TaskStatus) -> Option<(SimDuration, TaskStatus)> {
+fn next_step(status: TaskStatus, fargate: bool) -> Option<(SimDuration, TaskStatus)> {
     Some(match status {
+        TaskStatus::Provisioning if fargate => (tuning::FARGATE_PROVISIONING, TaskStatus::Pending),
+        TaskStatus::Pending if fargate => (tuning::FARGATE_PENDING, TaskStatus::Activating),
         TaskStatus::Provisioning => (tuning::TASK_PROVISIONING, TaskStatus::Pending),
         TaskStatus::Pending => (tuning::TASK_PENDING, TaskStatus::Activating),
         TaskStatus::Activating => (tuning::TASK_ACTIVATING, TaskStatus::Running),
@@ -25,7 +27,7 @@ fn next_step(status: TaskStatus) -> Option<(SimDuration, TaskStatus)> {
 
 /// Queues the step after the task's current state, if there is one.
 pub fn schedule_next(ctx: &mut Ctx<'_>, task: &Task) {
-    if let Some((after, to)) = next_step(task.last_status) {
+    if let Some((after, to)) = next_step(task.last_status, task.launch_type == crate::world::ecs::LaunchType::Fargate) {
         ctx.schedule(
             after,
             Action::TaskTransition {
@@ -83,6 +85,11 @@ pub fn on_transition(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &s
     }
     set_status(task, to, now);
     let snapshot = task.clone();
+    if to == TaskStatus::Stopped {
+        if let Some(eni) = &snapshot.eni {
+            ctx.world.region_mut(region).network.release_ip(&eni.private_ip);
+        }
+    }
     ctx.emit(EventKind::TaskStateChanged {
         region: region.into(),
         cluster: cluster.into(),

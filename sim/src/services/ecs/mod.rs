@@ -2,7 +2,9 @@
 
 mod clusters;
 mod container_instances;
+mod network_config;
 mod render;
+mod run_task;
 mod task_definitions;
 mod tasks;
 
@@ -17,12 +19,17 @@ pub fn handler(operation: &str) -> Option<Handler> {
         "DeleteCluster" => clusters::delete,
         "ListContainerInstances" => container_instances::list,
         "DescribeContainerInstances" => container_instances::describe,
+        "UpdateContainerInstancesState" => container_instances::update_state,
+        "DeregisterContainerInstance" => container_instances::deregister,
+        "PutAttributes" => container_instances::put_attributes,
+        "DeleteAttributes" => container_instances::delete_attributes,
+        "ListAttributes" => container_instances::list_attributes,
         "RegisterTaskDefinition" => task_definitions::register,
         "DescribeTaskDefinition" => task_definitions::describe,
         "ListTaskDefinitions" => task_definitions::list,
         "ListTaskDefinitionFamilies" => task_definitions::list_families,
         "DeregisterTaskDefinition" => task_definitions::deregister,
-        "RunTask" => tasks::run,
+        "RunTask" => run_task::run,
         "DescribeTasks" => tasks::describe,
         "ListTasks" => tasks::list,
         "StopTask" => tasks::stop,

@@ -3,7 +3,7 @@
 use crate::clock::SimTime;
 use crate::task_definition::ContainerDefinition;
 use crate::tuning::{ACCOUNT_ID, CALLER_USER};
-use crate::world::ecs::{Cluster, ContainerInstance, Registered, Task};
+use crate::world::ecs::{Cluster, ContainerInstance, Registered, Task, TaskStatus};
 use serde_json::{Map, Value, json};
 
 fn ts(t: SimTime) -> Value {
@@ -90,24 +90,43 @@ pub fn container_instance(cluster: &Cluster, ci: &ContainerInstance) -> Value {
     })
 }
 
-pub fn task(t: &Task, container_instance_arn: Option<String>) -> Value {
+/// A task as DescribeTasks returns it. Host port bindings show once the containers run; an awsvpc task's
+/// ENI shows as an attachment, and each container lists its interface.
+pub fn task(cluster: &Cluster, t: &Task) -> Value {
+    let started = t.last_status >= TaskStatus::Running;
     let containers: Vec<Value> = t
         .containers
         .iter()
         .map(|c| {
+            let bindings: Vec<Value> = if started && t.last_status < TaskStatus::Stopped {
+                t.bindings
+                    .iter()
+                    .filter(|b| b.container_name == c.name)
+                    .map(|b| json!({"bindIP": b.bind_ip, "containerPort": b.container_port, "hostPort": b.host_port, "protocol": b.protocol}))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let interfaces: Vec<Value> = t
+                .eni
+                .iter()
+                .map(|e| json!({"attachmentId": eni_attachment_id(t), "privateIpv4Address": e.private_ip}))
+                .collect();
             let mut v = json!({
                 "containerArn": t.container_arn(c),
                 "taskArn": t.arn(),
                 "name": c.name,
                 "image": c.image,
                 "lastStatus": c.last_status,
-                "networkBindings": [],
-                "networkInterfaces": [],
+                "networkBindings": bindings,
+                "networkInterfaces": interfaces,
                 "healthStatus": "UNKNOWN",
                 "cpu": c.cpu.to_string(),
             });
-            if let Some(id) = &c.runtime_id {
-                v["runtimeId"] = json!(id);
+            if t.last_status >= TaskStatus::Activating {
+                if let Some(id) = &c.runtime_id {
+                    v["runtimeId"] = json!(id);
+                }
             }
             if let Some(code) = c.exit_code {
                 v["exitCode"] = json!(code);
@@ -134,13 +153,42 @@ pub fn task(t: &Task, container_instance_arn: Option<String>) -> Value {
     if overrides.get("inferenceAcceleratorOverrides").is_none() {
         overrides["inferenceAcceleratorOverrides"] = json!([]);
     }
+    let attachments: Vec<Value> = t
+        .eni
+        .iter()
+        .map(|e| {
+            let status = match t.last_status {
+                TaskStatus::Provisioning => "PRECREATED",
+                TaskStatus::Stopped => "DELETED",
+                s if s > TaskStatus::Running => "DETACHING",
+                _ => "ATTACHED",
+            };
+            let mut details = vec![
+                json!({"name": "subnetId", "value": e.subnet_id}),
+                json!({"name": "networkInterfaceId", "value": e.id}),
+                json!({"name": "macAddress", "value": e.mac}),
+                json!({"name": "privateDnsName", "value": crate::world::network::private_dns_name(&t.region, &e.private_ip)}),
+                json!({"name": "privateIPv4Address", "value": e.private_ip}),
+            ];
+            if let Some(p) = &e.public_ip {
+                details.push(json!({"name": "publicIPv4Address", "value": p}));
+            }
+            json!({"id": eni_attachment_id(t), "type": "ElasticNetworkInterface", "status": status, "details": details})
+        })
+        .collect();
+    let arch = t
+        .container_instance_id
+        .as_ref()
+        .and_then(|id| cluster.container_instances.get(id))
+        .and_then(|ci| ci.attributes.get("ecs.cpu-architecture").cloned().flatten())
+        .unwrap_or_else(|| "x86_64".into());
+    let fargate = t.launch_type == crate::world::ecs::LaunchType::Fargate;
     let mut v = json!({
-        "attachments": [],
-        "attributes": [{"name": "ecs.cpu-architecture", "value": "x86_64"}],
+        "attachments": attachments,
+        "attributes": [{"name": "ecs.cpu-architecture", "value": arch}],
         "availabilityZone": t.availability_zone,
-        "clusterArn": format!("arn:aws:ecs:{}:{ACCOUNT_ID}:cluster/{}", t.region, t.cluster),
-        "connectivity": if t.last_status >= crate::world::ecs::TaskStatus::Pending { "CONNECTED" } else { "" },
-        "containerInstanceArn": container_instance_arn,
+        "clusterArn": cluster.arn(),
+        "containerInstanceArn": t.container_instance_id.as_ref().and_then(|id| cluster.container_instances.get(id)).map(ContainerInstance::arn),
         "containers": containers,
         "cpu": t.cpu,
         "createdAt": ts(t.created_at),
@@ -152,6 +200,8 @@ pub fn task(t: &Task, container_instance_arn: Option<String>) -> Value {
         "launchType": t.launch_type.as_str(),
         "memory": t.memory,
         "overrides": overrides,
+        "platformVersion": t.platform_version,
+        "platformFamily": if fargate { Some("Linux") } else { None },
         "startedBy": t.started_by,
         "stopCode": t.stop_code,
         "stoppedReason": t.stopped_reason,
@@ -160,10 +210,14 @@ pub fn task(t: &Task, container_instance_arn: Option<String>) -> Value {
         "taskDefinitionArn": t.task_definition_arn(),
         "version": t.version,
     });
-    if v["connectivity"] == "" {
-        v.as_object_mut().map(|o| o.remove("connectivity"));
-    } else if let Some(at) = t.connectivity_at.or(t.pull_started_at) {
-        v["connectivityAt"] = ts(at);
+    if fargate {
+        v["ephemeralStorage"] = json!({"sizeInGiB": 20});
+    }
+    if t.last_status >= TaskStatus::Pending {
+        v["connectivity"] = json!("CONNECTED");
+        if let Some(at) = t.connectivity_at.or(t.pull_started_at) {
+            v["connectivityAt"] = ts(at);
+        }
     }
     for (key, at) in [
         ("pullStartedAt", t.pull_started_at),
@@ -178,6 +232,13 @@ pub fn task(t: &Task, container_instance_arn: Option<String>) -> Value {
         }
     }
     v
+}
+
+/// The ENI attachment's id: a UUID derived from the task id, so it is stable.
+fn eni_attachment_id(t: &Task) -> String {
+    let h = format!("{:0<32}", t.id);
+    let part = |a: usize, b: usize| h.get(a..b).unwrap_or_default().to_string();
+    format!("{}-{}-{}-{}-{}", part(0, 8), part(8, 12), part(12, 16), part(16, 20), part(20, 32))
 }
 
 /// A container definition as ECS returns it: the request's fields, with the defaults ECS fills in

@@ -20,6 +20,8 @@ pub struct Cluster {
     pub container_instances: BTreeMap<String, ContainerInstance>,
     /// Tasks by id. Stopped tasks stay visible, as on ECS, where they remain describable for a while.
     pub tasks: BTreeMap<String, Task>,
+    /// Why each task went where it did (`sandbox explain-placement`).
+    pub placements: super::placement_log::PlacementLog,
 }
 
 impl Cluster {
@@ -35,6 +37,7 @@ impl Cluster {
             settings,
             container_instances: BTreeMap::new(),
             tasks: BTreeMap::new(),
+            placements: super::placement_log::PlacementLog::default(),
         }
     }
 
@@ -66,28 +69,56 @@ impl Cluster {
     }
 }
 
+/// What the tasks on one container instance hold and how many there are, gathered in one pass over the
+/// cluster's tasks (placement at 5,000 instances needs this to stay linear).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InstanceUsage {
+    pub cpu: u32,
+    pub memory: u32,
+    pub gpus: u32,
+    pub enis: u32,
+    /// Host ports held: (protocol, port, dynamic).
+    pub ports: Vec<(String, u16, bool)>,
+    /// Tasks holding resources, by task group.
+    pub groups: BTreeMap<String, usize>,
+    pub running: usize,
+    pub pending: usize,
+}
+
 impl Cluster {
+    /// Usage of every container instance that has tasks, by container instance id.
+    pub fn usage(&self) -> BTreeMap<String, InstanceUsage> {
+        let mut out: BTreeMap<String, InstanceUsage> = BTreeMap::new();
+        for t in self.tasks.values() {
+            let Some(ci) = &t.container_instance_id else { continue };
+            let u = out.entry(ci.clone()).or_default();
+            if t.last_status == TaskStatus::Running {
+                u.running += 1;
+            } else if t.last_status.is_starting() {
+                u.pending += 1;
+            }
+            if !t.holds_resources() {
+                continue;
+            }
+            u.cpu = u.cpu.saturating_add(t.reserved_cpu);
+            u.memory = u.memory.saturating_add(t.reserved_memory);
+            u.gpus = u.gpus.saturating_add(t.gpus);
+            u.enis += u32::from(t.eni.is_some());
+            *u.groups.entry(t.group.clone()).or_default() += 1;
+            u.ports.extend(t.bindings.iter().map(|b| (b.protocol.clone(), b.host_port, b.dynamic)));
+        }
+        out
+    }
+
     /// CPU units and MiB still free on a container instance: registered less what its tasks hold.
     pub fn remaining(&self, ci: &ContainerInstance) -> (u32, u32) {
-        let (cpu, mem) = self
-            .tasks
-            .values()
-            .filter(|t| t.container_instance_id.as_deref() == Some(ci.id.as_str()) && t.holds_resources())
-            .fold((0u32, 0u32), |(c, m), t| (c.saturating_add(t.reserved_cpu), m.saturating_add(t.reserved_memory)));
-        (ci.registered_cpu.saturating_sub(cpu), ci.registered_memory.saturating_sub(mem))
+        let u = self.usage().remove(&ci.id).unwrap_or_default();
+        (ci.registered_cpu.saturating_sub(u.cpu), ci.registered_memory.saturating_sub(u.memory))
     }
 
     /// Tasks on a container instance that are RUNNING, and those still starting.
     pub fn instance_task_counts(&self, ci_id: &str) -> (usize, usize) {
-        let on = self.tasks.values().filter(|t| t.container_instance_id.as_deref() == Some(ci_id));
-        on.fold((0, 0), |(r, p), t| {
-            if t.last_status == TaskStatus::Running {
-                (r + 1, p)
-            } else if t.last_status.is_starting() {
-                (r, p + 1)
-            } else {
-                (r, p)
-            }
-        })
+        let u = self.usage().remove(ci_id).unwrap_or_default();
+        (u.running, u.pending)
     }
 }

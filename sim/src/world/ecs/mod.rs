@@ -2,10 +2,11 @@
 
 pub mod cluster;
 pub mod container_instance;
+pub mod placement_log;
 pub mod registry;
 pub mod task;
 
-pub use cluster::Cluster;
+pub use cluster::{Cluster, InstanceUsage};
 pub use container_instance::ContainerInstance;
 pub use registry::{Registered, TaskDefinitionRegistry};
 pub use task::{LaunchType, NetworkBinding, Task, TaskEni, TaskStatus};

@@ -1,0 +1,365 @@
+//! RunTask: the task definition and the call decide what the task needs, where it may go and how to
+//! choose; placement decides (ecs-facts.md §2); each placed task starts its lifecycle. On Fargate there is no
+//! instance: each task gets an ENI in one of the given subnets, spread over their zones (§2.1 notes).
+
+use super::network_config::{self, AwsVpc};
+use super::{active_cluster, render};
+use crate::context::Ctx;
+use crate::events::EventKind;
+use crate::lifecycle;
+use crate::placement::{self, Constraint, Explanation, PortNeed, Strategy, constraint, needs, strategy};
+use crate::services::{Call, Req, ServiceError};
+use crate::task_definition::sizes;
+use crate::tuning;
+use crate::world::ecs::registry::Lookup;
+use crate::world::ecs::task::TaskContainer;
+use crate::world::ecs::{LaunchType, NetworkBinding, Registered, Task, TaskEni, TaskStatus};
+use serde_json::{Value, json};
+
+/// An option the real service has and the sandbox does not model yet, said plainly under a code no AWS
+/// service uses, so nobody mistakes it for AWS's answer.
+pub fn not_modelled(what: &str) -> ServiceError {
+    ServiceError::new("NotModelledInSandbox", format!("ECS Sandbox does not model {what} yet."))
+}
+
+/// What every task of one RunTask call shares.
+struct Template {
+    region: String,
+    cluster: String,
+    launch_type: LaunchType,
+    td: Registered,
+    group: String,
+    started_by: Option<String>,
+    overrides: Value,
+    tags: Vec<(String, String)>,
+    cpu: u32,
+    memory: u32,
+    gpus: u32,
+}
+
+fn task_tags(req: Req<'_>) -> Vec<(String, String)> {
+    req.list("tags")
+        .iter()
+        .filter_map(|t| Some((t.get("key")?.as_str()?.to_string(), t.get("value").and_then(Value::as_str).unwrap_or("").to_string())))
+        .collect()
+}
+
+fn parse_constraints(td: &Registered, req: Req<'_>) -> Result<Vec<Constraint>, ServiceError> {
+    let from_td: Vec<Value> =
+        td.request.placement_constraints.iter().flatten().filter_map(|c| serde_json::to_value(c).ok()).collect();
+    let mut all = constraint::parse(&from_td, true).map_err(ServiceError::invalid_parameter)?;
+    all.extend(constraint::parse(req.list("placementConstraints"), false).map_err(ServiceError::invalid_parameter)?);
+    if all.len() > constraint::MAX_CONSTRAINTS {
+        // Not verbatim: the limit is documented (§2.2); the service's wording is not in the reference.
+        return Err(ServiceError::invalid_parameter(format!(
+            "A task can have at most {} placement constraints, counting the task definition's; {} were given.",
+            constraint::MAX_CONSTRAINTS,
+            all.len()
+        )));
+    }
+    Ok(all)
+}
+
+pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
+    let req = call.req();
+    let region = call.region;
+    let r = ctx.world.region_mut(region);
+    let cluster = active_cluster(&r.ecs, req.str("cluster"))?;
+    let cluster_name = cluster.name.clone();
+    // Wording: https://github.com/Cloud-CV/EvalAI/issues/2419 ("TaskDefinition not found.").
+    let td = r.ecs.task_definitions.resolve(req.str("taskDefinition").unwrap_or_default(), false).map_err(|e| match e {
+        Lookup::NotFound => ServiceError::client("TaskDefinition not found."),
+        Lookup::Inactive => ServiceError::client("TaskDefinition is inactive"),
+    })?;
+    let td = td.clone();
+    // RunTask count: at most 10 (§2.4). Not verbatim.
+    let count = req.int("count").unwrap_or(1);
+    if !(1..=10).contains(&count) {
+        return Err(ServiceError::invalid_parameter("count must be between 1 and 10."));
+    }
+    if req.get("capacityProviderStrategy").is_some() {
+        return Err(not_modelled("capacity provider strategies"));
+    }
+    let launch_type = match req.str("launchType") {
+        None | Some("EC2") => LaunchType::Ec2,
+        Some("FARGATE") => LaunchType::Fargate,
+        Some(other) => return Err(not_modelled(&format!("the {other} launch type"))),
+    };
+    let fargate = launch_type == LaunchType::Fargate;
+    if fargate && !td.compatibilities.iter().any(|c| c == "FARGATE") {
+        return Err(ServiceError::invalid_parameter("Task definition does not support launch_type FARGATE."));
+    }
+    let network_mode = td.request.network_mode.clone().unwrap_or_else(|| "bridge".into());
+    let r = ctx.world.region_mut(region);
+    let awsvpc = network_config::parse(req, r, fargate)?;
+    if network_mode == "awsvpc" && awsvpc.is_none() {
+        return Err(ServiceError::invalid_parameter("Network Configuration must be provided when networkMode 'awsvpc' is specified."));
+    }
+    if network_mode != "awsvpc" && awsvpc.is_some() {
+        return Err(ServiceError::invalid_parameter("Network Configuration is not valid for the given networkMode of this task definition."));
+    }
+    let strategies = strategy::parse(req.list("placementStrategy")).map_err(ServiceError::invalid_parameter)?;
+    let constraints = parse_constraints(&td, req)?;
+    if fargate && (!strategies.is_empty() || !req.list("placementConstraints").is_empty()) {
+        // Fargate takes no strategies or constraints (§2.1 notes). Not verbatim.
+        return Err(ServiceError::invalid_parameter("Task placement strategies and constraints are not supported for the FARGATE launch type."));
+    }
+    let group = req.str("group").map_or_else(|| format!("family:{}", td.family), str::to_string);
+    let mut need = needs::from_task_definition(&td.request);
+    let o = req.at("overrides");
+    if let Some(cpu) = o.str("cpu").and_then(sizes::parse_cpu) {
+        need.cpu = cpu;
+    }
+    if let Some(mem) = o.str("memory").and_then(sizes::parse_memory) {
+        need.memory = mem;
+    }
+    let tpl = Template {
+        region: region.to_string(),
+        cluster: cluster_name.clone(),
+        launch_type,
+        group,
+        started_by: req.str("startedBy").map(str::to_string),
+        overrides: req.get("overrides").cloned().unwrap_or(Value::Null),
+        tags: task_tags(req),
+        cpu: need.cpu,
+        memory: need.memory,
+        gpus: need.gpus,
+        td,
+    };
+    let (ids, failures) = if fargate {
+        (run_fargate(ctx, &tpl, awsvpc.as_ref(), count as usize), Vec::new())
+    } else {
+        run_ec2(ctx, &tpl, need, awsvpc.as_ref(), &strategies, &constraints, count as usize)?
+    };
+    let r = ctx.world.region_mut(region);
+    let cluster = r.ecs.clusters.get(&cluster_name).ok_or_else(ServiceError::cluster_not_found)?;
+    let rendered: Vec<Value> = ids.iter().filter_map(|id| cluster.tasks.get(id)).map(|t| render::task(cluster, t)).collect();
+    let failures: Vec<Value> = failures.into_iter().map(|(arn, reason)| json!({"arn": arn, "reason": reason})).collect();
+    Ok(json!({ "tasks": rendered, "failures": failures }))
+}
+
+type Failures = Vec<(String, String)>;
+
+fn run_ec2(
+    ctx: &mut Ctx<'_>,
+    tpl: &Template,
+    mut need: placement::TaskNeeds,
+    awsvpc: Option<&AwsVpc>,
+    strategies: &[Strategy],
+    constraints: &[Constraint],
+    count: usize,
+) -> Result<(Vec<String>, Failures), ServiceError> {
+    let r = ctx.world.region_mut(&tpl.region);
+    if let Some(cfg) = awsvpc {
+        need.subnet_zones =
+            Some(cfg.subnets.iter().filter_map(|s| r.network.subnet(s)).map(|s| s.availability_zone.clone()).collect());
+    }
+    let cluster = r.ecs.clusters.get(&tpl.cluster).ok_or_else(ServiceError::cluster_not_found)?;
+    if cluster.active_instance_count() == 0 {
+        return Err(ServiceError::invalid_parameter("No Container Instances were found in your cluster."));
+    }
+    let mut snapshots = placement::snapshot_all(cluster);
+    let req = placement::Request { needs: &need, count, strategies, constraints, group: &tpl.group };
+    let outcome = placement::place(&mut snapshots, &req, ctx.rng);
+    let mut ids = Vec::new();
+    for p in &outcome.placed {
+        let inst = &snapshots[p.instance];
+        let eni = match awsvpc {
+            Some(cfg) => Some(allocate_eni(ctx, &tpl.region, cfg, Some(&inst.availability_zone), false)?),
+            None => None,
+        };
+        let bindings = p.bindings.iter().map(|(n, h)| binding(n, *h)).collect();
+        let id = create_task(ctx, tpl, Some((inst.id.clone(), inst.availability_zone.clone())), bindings, eni);
+        let r = ctx.world.region_mut(&tpl.region);
+        if let Some(ci) = r.ecs.clusters.get_mut(&tpl.cluster).and_then(|c| c.container_instances.get_mut(&inst.id)) {
+            ci.last_dynamic_port = inst.last_dynamic_port;
+        }
+        ids.push(id);
+    }
+    let mut failures = Vec::new();
+    for (arn, why) in outcome.failures {
+        failures.push((arn, why.reason().to_string()));
+        ctx.emit(EventKind::TaskPlacementFailed {
+            region: tpl.region.clone(),
+            cluster: tpl.cluster.clone(),
+            family: tpl.td.family.clone(),
+            reason: why.reason().to_string(),
+        });
+    }
+    if let Some(c) = ctx.world.region_mut(&tpl.region).ecs.clusters.get_mut(&tpl.cluster) {
+        c.placements.add(outcome.record, ids.clone());
+    }
+    Ok((ids, failures))
+}
+
+fn run_fargate(ctx: &mut Ctx<'_>, tpl: &Template, awsvpc: Option<&AwsVpc>, count: usize) -> Vec<String> {
+    let Some(cfg) = awsvpc else { return Vec::new() };
+    let mut ids = Vec::new();
+    for _ in 0..count {
+        // Fargate spreads a group's tasks over the zones of the given subnets by itself.
+        let r = ctx.world.region_mut(&tpl.region);
+        let zone_load = |az: &str| {
+            r.ecs.clusters.get(&tpl.cluster).map_or(0, |c| {
+                c.tasks.values().filter(|t| t.holds_resources() && t.group == tpl.group && t.availability_zone == az).count()
+            })
+        };
+        let zone = cfg
+            .subnets
+            .iter()
+            .filter_map(|s| r.network.subnet(s))
+            .min_by_key(|s| zone_load(&s.availability_zone))
+            .map(|s| s.availability_zone.clone());
+        let Ok(eni) = allocate_eni(ctx, &tpl.region, cfg, zone.as_deref(), cfg.assign_public_ip) else { break };
+        let explanation = Explanation {
+            group: tpl.group.clone(),
+            needs: format!("{} CPU units, {} MiB on Fargate", tpl.cpu, tpl.memory),
+            strategies: Vec::new(),
+            constraints: Vec::new(),
+            instances: Vec::new(),
+            chosen: None,
+            failure: None,
+            tie_break: Some(format!(
+                "Fargate has no container instances: the task runs on capacity AWS provides, with an ENI in subnet {} ({}), the zone with the fewest tasks of {}",
+                eni.subnet_id,
+                zone.clone().unwrap_or_default(),
+                tpl.group
+            )),
+        };
+        let id = create_task(ctx, tpl, None, Vec::new(), Some(eni));
+        if let Some(c) = ctx.world.region_mut(&tpl.region).ecs.clusters.get_mut(&tpl.cluster) {
+            c.placements.add_written(&id, explanation);
+        }
+        ids.push(id);
+    }
+    ids
+}
+
+fn binding(n: &PortNeed, host: u16) -> NetworkBinding {
+    NetworkBinding {
+        container_name: n.container.clone(),
+        bind_ip: "0.0.0.0".into(),
+        container_port: n.container_port,
+        host_port: host,
+        protocol: n.protocol.as_str().into(),
+        dynamic: n.host_port.is_none(),
+    }
+}
+
+/// An ENI in the first given subnet of `zone` (or the first subnet), with a private address from it.
+fn allocate_eni(ctx: &mut Ctx<'_>, region: &str, cfg: &AwsVpc, zone: Option<&str>, public: bool) -> Result<TaskEni, ServiceError> {
+    let r = ctx.world.region_mut(region);
+    let subnet = cfg
+        .subnets
+        .iter()
+        .find(|s| zone.is_none_or(|z| r.network.subnet(s).is_some_and(|sub| sub.availability_zone == z)))
+        .or_else(|| cfg.subnets.first())
+        .cloned()
+        .unwrap_or_default();
+    let ip = r
+        .network
+        .allocate_ip(&subnet, ctx.rng)
+        .ok_or_else(|| ServiceError::invalid_parameter(format!("Subnet {subnet} has no free IP addresses.")))?;
+    let public_ip = public.then(|| format!("54.{}.{}.{}", 160 + ctx.rng.below(40), ctx.rng.below(256), 1 + ctx.rng.below(254)));
+    let mac_hex = ctx.rng.hex(10);
+    Ok(TaskEni {
+        id: format!("eni-0{}", ctx.rng.hex(16)),
+        subnet_id: subnet,
+        private_ip: ip,
+        public_ip,
+        mac: format!("0e:{}:{}:{}:{}:{}", &mac_hex[0..2], &mac_hex[2..4], &mac_hex[4..6], &mac_hex[6..8], &mac_hex[8..10]),
+    })
+}
+
+fn create_task(
+    ctx: &mut Ctx<'_>,
+    tpl: &Template,
+    instance: Option<(String, String)>,
+    bindings: Vec<NetworkBinding>,
+    eni: Option<TaskEni>,
+) -> String {
+    let id = ctx.rng.hex(32);
+    let az = match (&instance, &eni) {
+        (Some((_, az)), _) => az.clone(),
+        (None, Some(e)) => ctx.world.region_mut(&tpl.region).network.subnet(&e.subnet_id).map(|s| s.availability_zone.clone()).unwrap_or_default(),
+        _ => String::new(),
+    };
+    let containers = tpl
+        .td
+        .request
+        .container_definitions
+        .iter()
+        .flatten()
+        .map(|d| TaskContainer {
+            name: d.name.clone().unwrap_or_default(),
+            image: d.image.clone().unwrap_or_default(),
+            id: ctx.rng.uuid(),
+            runtime_id: Some(if tpl.launch_type == LaunchType::Fargate {
+                format!("{id}-{}", ctx.rng.below(9_000_000_000).saturating_add(1_000_000_000))
+            } else {
+                ctx.rng.hex(64)
+            }),
+            last_status: "PENDING".into(),
+            exit_code: None,
+            reason: None,
+            cpu: d.cpu.unwrap_or(0),
+            memory: d.memory,
+            memory_reservation: d.memory_reservation,
+            essential: d.essential.unwrap_or(true),
+        })
+        .collect();
+    let fargate = tpl.launch_type == LaunchType::Fargate;
+    let task = Task {
+        id: id.clone(),
+        cluster: tpl.cluster.clone(),
+        region: tpl.region.clone(),
+        family: tpl.td.family.clone(),
+        revision: tpl.td.revision,
+        launch_type: tpl.launch_type,
+        container_instance_id: instance.as_ref().map(|(i, _)| i.clone()),
+        availability_zone: az.clone(),
+        last_status: TaskStatus::Provisioning,
+        desired_status: TaskStatus::Running,
+        reserved_cpu: tpl.cpu,
+        reserved_memory: tpl.memory,
+        cpu: tpl.td.request.cpu.clone().or_else(|| fargate.then(|| tpl.cpu.to_string())),
+        memory: tpl.td.request.memory.clone().or_else(|| fargate.then(|| tpl.memory.to_string())),
+        containers,
+        group: tpl.group.clone(),
+        started_by: tpl.started_by.clone(),
+        created_at: ctx.now,
+        pull_started_at: None,
+        pull_stopped_at: None,
+        started_at: None,
+        connectivity_at: None,
+        stopping_at: None,
+        execution_stopped_at: None,
+        stopped_at: None,
+        stop_code: None,
+        stopped_reason: None,
+        version: 1,
+        overrides: tpl.overrides.clone(),
+        tags: tpl.tags.clone(),
+        bindings,
+        eni,
+        gpus: tpl.gpus,
+        network_mode: tpl.td.request.network_mode.clone().unwrap_or_else(|| "bridge".into()),
+        platform_version: fargate.then(|| tuning::FARGATE_PLATFORM_VERSION.to_string()),
+    };
+    let r = ctx.world.region_mut(&tpl.region);
+    if let Some(c) = r.ecs.clusters.get_mut(&tpl.cluster) {
+        c.tasks.insert(id.clone(), task.clone());
+    }
+    ctx.emit(EventKind::TaskPlaced {
+        region: tpl.region.clone(),
+        cluster: tpl.cluster.clone(),
+        task_id: id.clone(),
+        family: tpl.td.family.clone(),
+        revision: tpl.td.revision,
+        container_instance_id: instance.map(|(i, _)| i),
+        availability_zone: az,
+        cpu: tpl.cpu,
+        memory: tpl.memory,
+    });
+    lifecycle::task::schedule_next(ctx, &task);
+    id
+}
