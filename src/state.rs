@@ -140,13 +140,19 @@ impl SandboxState {
         state
     }
 
+    /// The lesson's starting state: its setup commands already run (their events are drawn settled, not
+    /// animated). A lesson whose setup fails still opens, on an empty sandbox, with a notice saying why.
     fn fresh(lessons: Rc<Vec<Lesson>>, lesson: Rc<Lesson>, history: Rc<Vec<String>>) -> Self {
-        let sandbox = Sandbox::new(lesson.seed);
+        let (sandbox, workspace, setup_problem) = match lesson.start() {
+            Ok((sb, ws)) => (sb, ws, None),
+            Err(e) => (Sandbox::new(lesson.seed), lesson.workspace(), Some(e)),
+        };
         let view = sandbox.view();
         let goals = lesson.evaluate(&view);
-        let workspace = Rc::new(lesson.workspace());
+        let animation = Rc::new(Animation::settled(sandbox.events()));
+        let workspace = Rc::new(workspace);
         let tabs: Vec<String> = lesson.files.iter().map(|f| f.name.clone()).collect();
-        SandboxState {
+        let mut state = SandboxState {
             active_tab: tabs.first().cloned(),
             tabs: Rc::new(tabs),
             lessons,
@@ -160,12 +166,16 @@ impl SandboxState {
             view: Rc::new(view),
             goals: Rc::new(goals),
             hints_shown: 0,
-            animation: Rc::default(),
+            animation,
             typist: None,
             storage_problem: None,
             revision: 0,
             persist_revision: 0,
+        };
+        if let Some(e) = setup_problem {
+            state.notice(format!("This lesson's setup failed, so it starts from an empty account: {e}"));
         }
+        state
     }
 
     /// Replays a saved session's journal in this (fresh) state, then takes its editor files and tabs.
@@ -337,6 +347,7 @@ fn placeholder_lesson() -> Lesson {
         files: Vec::new(),
         goals: Vec::new(),
         hints: Vec::new(),
+        setup: Vec::new(),
         solution: Vec::new(),
     }
 }

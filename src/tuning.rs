@@ -11,6 +11,8 @@ pub const INSTANCE_STATE_MS: u32 = 350;
 pub const AGENT_CANNOT_REGISTER_MS: u32 = 700;
 pub const CONTAINER_INSTANCE_REGISTERED_MS: u32 = 600;
 pub const CONTAINER_INSTANCE_DEREGISTERED_MS: u32 = 500;
+/// A container instance set DRAINING or ACTIVE, or its agent disconnecting or reconnecting.
+pub const CONTAINER_INSTANCE_STATE_MS: u32 = 300;
 pub const TASK_DEFINITION_MS: u32 = 300;
 /// A placed task's chip travels from the cluster's scheduler badge into its instance for this long.
 pub const TASK_PLACED_MS: u32 = 600;

@@ -24,7 +24,14 @@ pub struct Event {
 pub enum EventKind {
     ClusterCreated { region: String, cluster: String },
     ClusterDeleted { region: String, cluster: String },
-    InstanceLaunched { region: String, instance_id: String, instance_type: String, availability_zone: String },
+    InstanceLaunched {
+        region: String,
+        instance_id: String,
+        instance_type: String,
+        availability_zone: String,
+        /// Whether the image runs the ECS agent (an ECS-optimized AMI); without it the instance never registers.
+        ecs_agent: bool,
+    },
     InstanceStateChanged { region: String, instance_id: String, state: String },
     /// The ECS agent on an instance could not register it, and why (no instance profile, for example).
     AgentCannotRegister { region: String, instance_id: String, reason: String },

@@ -9,14 +9,13 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq, Clone)]
 pub struct Ec2ListProps {
     pub scene: Rc<Scene>,
-    /// The model's view, for what events do not say (an image without an agent, the user data's notes).
+    /// The model's view, for what events do not say (the user data's notes).
     pub view: Rc<View>,
 }
 
-fn agent_text(i: &Ec2Node, view: &View) -> (&'static str, String) {
-    let v = view.instances.iter().find(|v| v.id == i.id && v.region == i.region);
+fn agent_text(i: &Ec2Node) -> (&'static str, String) {
     match &i.agent {
-        AgentState::Waiting if v.is_some_and(|v| v.agent.status == "no-agent") => (
+        AgentState::NoAgent => (
             "no-agent",
             "No ECS agent: this image is not an ECS-optimized AMI, so the instance never joins a cluster.".into(),
         ),
@@ -39,7 +38,7 @@ pub fn Ec2List(props: &Ec2ListProps) -> Html {
             <h3>{ format!("EC2 instances not in a cluster ({})", instances.len()) }</h3>
             <ul class="ec2-list">
                 { for instances.iter().map(|i| {
-                    let (status, text) = agent_text(i, &props.view);
+                    let (status, text) = agent_text(i);
                     let notes = props.view.instances.iter().find(|v| v.id == i.id).map(|v| v.notes.clone()).unwrap_or_default();
                     html! {
                         <li key={i.id.clone()} class={classes!("ec2", format!("agent-{status}"), format!("state-{}", i.state))}

@@ -30,7 +30,9 @@ impl Step {
         match &self.event.kind {
             EventKind::TaskPlaced { task_id, .. } | EventKind::TaskStateChanged { task_id, .. } => Some(task_id),
             EventKind::ContainerInstanceRegistered { container_instance_id, .. }
-            | EventKind::ContainerInstanceDeregistered { container_instance_id, .. } => Some(container_instance_id),
+            | EventKind::ContainerInstanceDeregistered { container_instance_id, .. }
+            | EventKind::ContainerInstanceStateChanged { container_instance_id, .. }
+            | EventKind::AgentConnectionChanged { container_instance_id, .. } => Some(container_instance_id),
             EventKind::InstanceLaunched { instance_id, .. }
             | EventKind::InstanceStateChanged { instance_id, .. }
             | EventKind::AgentCannotRegister { instance_id, .. } => Some(instance_id),
@@ -57,6 +59,9 @@ pub fn duration_of(kind: &EventKind) -> u32 {
         EventKind::AgentCannotRegister { .. } => tuning::AGENT_CANNOT_REGISTER_MS,
         EventKind::ContainerInstanceRegistered { .. } => tuning::CONTAINER_INSTANCE_REGISTERED_MS,
         EventKind::ContainerInstanceDeregistered { .. } => tuning::CONTAINER_INSTANCE_DEREGISTERED_MS,
+        EventKind::ContainerInstanceStateChanged { .. } | EventKind::AgentConnectionChanged { .. } => {
+            tuning::CONTAINER_INSTANCE_STATE_MS
+        }
         EventKind::TaskDefinitionRegistered { .. } | EventKind::TaskDefinitionDeregistered { .. } => {
             tuning::TASK_DEFINITION_MS
         }
@@ -88,6 +93,14 @@ pub fn describe(kind: &EventKind) -> String {
         EventKind::ContainerInstanceDeregistered { cluster, container_instance_id, .. } => {
             format!("container instance {} left {cluster}", short_id(container_instance_id))
         }
+        EventKind::ContainerInstanceStateChanged { container_instance_id, status, .. } => {
+            format!("container instance {} is {status}", short_id(container_instance_id))
+        }
+        EventKind::AgentConnectionChanged { container_instance_id, connected, .. } => format!(
+            "the ECS agent on {} {}",
+            short_id(container_instance_id),
+            if *connected { "reconnected" } else { "disconnected" }
+        ),
         EventKind::TaskDefinitionRegistered { family, revision, .. } => format!("task definition {family}:{revision} registered"),
         EventKind::TaskDefinitionDeregistered { family, revision, .. } => {
             format!("task definition {family}:{revision} deregistered")

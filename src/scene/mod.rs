@@ -17,8 +17,10 @@ use ecs_sim::{Event, EventKind};
 /// Where an EC2 instance's ECS agent stands, as far as the events tell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AgentState {
-    /// Launched; the agent (if the image has one) has not registered yet.
+    /// Launched; the agent has not registered yet.
     Waiting,
+    /// The image has no ECS agent (not an ECS-optimized AMI): it will never register.
+    NoAgent,
     Registered { cluster: String, container_instance_id: String },
     CannotRegister { reason: String },
     /// The instance is shutting down or gone.
@@ -60,6 +62,9 @@ pub struct ContainerInstanceNode {
     pub availability_zone: String,
     /// False once deregistered (ECS keeps it listed as INACTIVE).
     pub active: bool,
+    /// `ACTIVE` or `DRAINING` while registered.
+    pub status: String,
+    pub agent_connected: bool,
     pub cpu: Resource,
     pub memory: Resource,
 }
@@ -195,14 +200,14 @@ impl Scene {
             EventKind::ClusterDeleted { region, cluster } => {
                 self.cluster_mut(region, cluster).active = false;
             }
-            EventKind::InstanceLaunched { region, instance_id, instance_type, availability_zone } => {
+            EventKind::InstanceLaunched { region, instance_id, instance_type, availability_zone, ecs_agent } => {
                 self.instances.push(Ec2Node {
                     id: instance_id.clone(),
                     region: region.clone(),
                     instance_type: instance_type.clone(),
                     availability_zone: availability_zone.clone(),
                     state: "pending".into(),
-                    agent: AgentState::Waiting,
+                    agent: if *ecs_agent { AgentState::Waiting } else { AgentState::NoAgent },
                 });
             }
             EventKind::InstanceStateChanged { region, instance_id, state } => {
@@ -241,6 +246,8 @@ impl Scene {
                     instance_type: instance_type.clone(),
                     availability_zone: availability_zone.clone(),
                     active: true,
+                    status: "ACTIVE".into(),
+                    agent_connected: true,
                     cpu: Resource { registered: *registered_cpu, used: 0 },
                     memory: Resource { registered: *registered_memory, used: 0 },
                 });
@@ -250,6 +257,20 @@ impl Scene {
                 let c = self.cluster_mut(region, cluster);
                 if let Some(ci) = c.container_instances.iter_mut().find(|ci| &ci.id == container_instance_id) {
                     ci.active = false;
+                    ci.status = "INACTIVE".into();
+                    ci.agent_connected = false;
+                }
+            }
+            EventKind::ContainerInstanceStateChanged { region, cluster, container_instance_id, status } => {
+                let c = self.cluster_mut(region, cluster);
+                if let Some(ci) = c.container_instances.iter_mut().find(|ci| &ci.id == container_instance_id) {
+                    ci.status = status.clone();
+                }
+            }
+            EventKind::AgentConnectionChanged { region, cluster, container_instance_id, connected } => {
+                let c = self.cluster_mut(region, cluster);
+                if let Some(ci) = c.container_instances.iter_mut().find(|ci| &ci.id == container_instance_id) {
+                    ci.agent_connected = *connected;
                 }
             }
             EventKind::TaskDefinitionRegistered { family, revision, .. } => {

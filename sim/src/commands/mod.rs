@@ -36,6 +36,13 @@ pub fn run_line(sb: &mut Sandbox, line: &str, ws: &mut dyn Workspace) -> Command
         sb.shell.last_status = out.exit_code;
         return out;
     }
+    let trimmed;
+    let line = if ends_with_empty_continuation(line) {
+        trimmed = line.trim_end_matches('\n').trim_end_matches('\\').to_string();
+        trimmed.as_str()
+    } else {
+        line
+    };
     let script = match shell::parse(line) {
         Ok(s) => s,
         Err(e) => {
@@ -49,9 +56,15 @@ pub fn run_line(sb: &mut Sandbox, line: &str, ws: &mut dyn Workspace) -> Command
     out
 }
 
-/// Whether the terminal should ask for a continuation line (`> `) instead of running `line`.
+/// Whether the terminal should ask for a continuation line (`> `) instead of running `line`. A continuation
+/// followed by an empty line ends the command, as in bash.
 pub fn needs_more_input(line: &str) -> bool {
-    line.len() <= MAX_COMMAND_BYTES && shell::is_incomplete(line)
+    line.len() <= MAX_COMMAND_BYTES && !ends_with_empty_continuation(line) && shell::is_incomplete(line)
+}
+
+/// `cmd \` then an empty line: bash runs `cmd`.
+fn ends_with_empty_continuation(line: &str) -> bool {
+    line.strip_suffix('\n').is_some_and(|l| l.ends_with('\\') && !l.ends_with("\\\\"))
 }
 
 /// Splits a script into command lines as the terminal receives them: a line that leaves a quote, `$(`, a
@@ -76,4 +89,19 @@ pub fn split_script(script: &str) -> Vec<String> {
         out.push(acc);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_continuation_then_an_empty_line_runs_as_in_bash() {
+        assert!(needs_more_input("echo a \\"));
+        assert!(!needs_more_input("echo a \\\n"));
+        let mut sb = Sandbox::new(1);
+        let out = run_line(&mut sb, "echo a \\\n", &mut crate::MemoryWorkspace::new());
+        assert_eq!(out.stdout(), "a\n");
+        assert_eq!(split_script("echo a \\\n\necho b\n"), vec!["echo a \\\n", "echo b"]);
+    }
 }

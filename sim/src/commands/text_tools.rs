@@ -1,13 +1,13 @@
 //! Small text filters for pipelines: `grep [-i] [-v] [-c] PATTERN` (plain substring match), `head`/`tail`
-//! `[-n N]`, and `wc [-l]`.
+//! `[-n N]`, and `wc [-l] [-w] [-c] [FILE…]`.
 
 use super::interpreter::Io;
 
-pub fn run(name: &str, args: &[String], stdin: &str) -> Io {
+pub fn run(name: &str, args: &[String], stdin: &str, ws: &dyn crate::workspace::Workspace) -> Io {
     match name {
         "grep" => grep(args, stdin),
         "head" | "tail" => head_tail(name, args, stdin),
-        _ => wc(args, stdin),
+        _ => wc(args, stdin, ws),
     }
 }
 
@@ -54,12 +54,64 @@ fn head_tail(name: &str, args: &[String], stdin: &str) -> Io {
     Io { stdout: chosen.iter().map(|l| format!("{l}\n")).collect(), ..Io::default() }
 }
 
-fn wc(args: &[String], stdin: &str) -> Io {
-    let lines = stdin.matches('\n').count();
-    let stdout = if args.iter().any(|a| a == "-l") {
-        format!("{lines}\n")
-    } else {
-        format!("{:>7} {:>7} {:>7}\n", lines, stdin.split_whitespace().count(), stdin.len())
+/// `wc` as coreutils prints it: lines, words, bytes (or the ones asked for), then the file name; a total
+/// line for several files.
+fn wc(args: &[String], stdin: &str, ws: &dyn crate::workspace::Workspace) -> Io {
+    let flags: String = args.iter().filter(|a| a.starts_with('-') && a.len() > 1).map(|a| &a[1..]).collect();
+    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with('-') || a.len() == 1).collect();
+    let (lines, words, bytes) = (flags.contains('l'), flags.contains('w'), flags.contains('c'));
+    let all = !(lines || words || bytes);
+    let count = |text: &str| (text.matches('\n').count(), text.split_whitespace().count(), text.len());
+    // coreutils pads to the widest number it will print for files, to 7 for stdin with several columns.
+    let widest = |t: (usize, usize, usize)| [t.0, t.1, t.2].iter().map(|n| n.to_string().len()).max().unwrap_or(1);
+    let mut file_width = 1;
+    let row = |(l, w, c): (usize, usize, usize), name: Option<&str>, file_width: usize| {
+        let mut cols = Vec::new();
+        if all || lines {
+            cols.push(l);
+        }
+        if all || words {
+            cols.push(w);
+        }
+        if all || bytes {
+            cols.push(c);
+        }
+        let width = match name {
+            Some(_) => file_width,
+            None if cols.len() == 1 => 0,
+            None => 7,
+        };
+        let mut s: Vec<String> = cols.iter().map(|n| format!("{n:>width$}")).collect();
+        if let Some(n) = name {
+            s.push(n.to_string());
+        }
+        s.join(" ") + "\n"
     };
-    Io { stdout, ..Io::default() }
+    if files.is_empty() {
+        return Io { stdout: row(count(stdin), None, 0), ..Io::default() };
+    }
+    let mut io = Io::default();
+    let mut total = (0, 0, 0);
+    let mut counted = Vec::new();
+    for f in &files {
+        match ws.read(f) {
+            Ok(text) => {
+                let c = count(&text);
+                total = (total.0 + c.0, total.1 + c.1, total.2 + c.2);
+                counted.push((c, f.as_str()));
+            }
+            Err(e) => {
+                io.stderr.push_str(&format!("wc: {e}\n"));
+                io.status = 1;
+            }
+        }
+    }
+    file_width = file_width.max(widest(total));
+    for (c, f) in counted {
+        io.stdout.push_str(&row(c, Some(f), file_width));
+    }
+    if files.len() > 1 {
+        io.stdout.push_str(&row(total, Some("total"), file_width));
+    }
+    io
 }

@@ -139,6 +139,7 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
             instance_id: id.clone(),
             instance_type: itype.name.into(),
             availability_zone: az,
+            ecs_agent: image.runs_ecs_agent,
         });
         ctx.schedule(tuning::INSTANCE_BOOT, Action::InstanceRunning { region: region.into(), instance_id: id.clone() });
         launched.push(id);
