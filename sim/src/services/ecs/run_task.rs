@@ -294,7 +294,7 @@ fn create_task(
             image: d.image.clone().unwrap_or_default(),
             id: ctx.rng.uuid(),
             runtime_id: Some(if tpl.launch_type == LaunchType::Fargate {
-                format!("{id}-{}", ctx.rng.below(9_000_000_000).saturating_add(1_000_000_000))
+                format!("{id}-{}", 1_000_000_000 + ctx.rng.next_u64() % 9_000_000_000)
             } else {
                 ctx.rng.hex(64)
             }),
