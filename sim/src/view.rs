@@ -247,11 +247,10 @@ pub fn build(world: &World, now: SimTime) -> View {
                 } else if t.last_status.is_starting() {
                     g.pending += 1;
                 }
-                if let Some(ci) = &t.container_instance_id {
-                    if !g.instances.contains(ci) {
+                if let Some(ci) = &t.container_instance_id
+                    && !g.instances.contains(ci) {
                         g.instances.push(ci.clone());
                     }
-                }
                 if !g.zones.contains(&t.availability_zone) {
                     g.zones.push(t.availability_zone.clone());
                 }

@@ -82,11 +82,10 @@ impl EcsConfig {
 
     fn apply(&mut self, key: &str, value: &str) {
         match key {
-            "ECS_CLUSTER" => {
-                if !value.is_empty() {
+            "ECS_CLUSTER"
+                if !value.is_empty() => {
                     self.cluster = value.to_string();
                 }
-            }
             "ECS_RESERVED_MEMORY" => match value.parse() {
                 Ok(v) => self.reserved_memory = v,
                 Err(_) => self.warn(key, value, "0"),

@@ -18,11 +18,10 @@ pub fn order(model: &ServiceModel, shape_name: &str, value: Value) -> Value {
         (ShapeKind::Structure, Value::Object(mut obj)) if !shape.document => {
             let mut out = Map::new();
             for m in &shape.members {
-                if let Some(v) = obj.remove(&m.name) {
-                    if !v.is_null() {
+                if let Some(v) = obj.remove(&m.name)
+                    && !v.is_null() {
                         out.insert(m.name.clone(), order(model, &m.shape, v));
                     }
-                }
             }
             Value::Object(out)
         }

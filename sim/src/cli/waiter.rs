@@ -100,7 +100,7 @@ fn matches(acceptor: &Value, response: &Value) -> bool {
     match matcher {
         "path" => !is_error && search() == expected,
         "pathAll" => !is_error && matches!(search(), Value::Array(items) if !items.is_empty() && items.iter().all(|i| *i == expected)),
-        "pathAny" => !is_error && matches!(search(), Value::Array(items) if items.iter().any(|i| *i == expected)),
+        "pathAny" => !is_error && matches!(search(), Value::Array(items) if items.contains(&expected)),
         "error" => match expected {
             Value::Bool(true) => is_error,
             Value::Bool(false) => !is_error,

@@ -81,7 +81,7 @@ fn run_simple(sb: &mut Sandbox, cmd: &SimpleCommand, stdin: &str, ws: &mut dyn W
     let redirects: Vec<(u32, RedirectKind, String)> = cmd
         .redirects
         .iter()
-        .map(|r| (r.fd, r.kind.clone(), shell::expand_word_no_split(&r.target, &mut ex)))
+        .map(|r| (r.fd, r.kind, shell::expand_word_no_split(&r.target, &mut ex)))
         .collect();
     let subst_errors = std::mem::take(&mut ex.stderr);
     out.push(Stream::Stderr, &subst_errors);

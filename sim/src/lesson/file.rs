@@ -96,11 +96,10 @@ impl Lesson {
             Query::compile(&g.check).map_err(|e| LessonError::BadCheck { goal: g.id.clone(), message: e.to_string() })?;
         }
         for h in &lesson.hints {
-            if let Some(goal) = &h.goal {
-                if !lesson.goals.iter().any(|g| &g.id == goal) {
+            if let Some(goal) = &h.goal
+                && !lesson.goals.iter().any(|g| &g.id == goal) {
                     return Err(LessonError::UnknownHintGoal(goal.clone()));
                 }
-            }
         }
         Ok(lesson)
     }

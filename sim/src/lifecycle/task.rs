@@ -85,11 +85,10 @@ pub fn on_transition(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &s
     }
     set_status(task, to, now);
     let snapshot = task.clone();
-    if to == TaskStatus::Stopped {
-        if let Some(eni) = &snapshot.eni {
+    if to == TaskStatus::Stopped
+        && let Some(eni) = &snapshot.eni {
             ctx.world.region_mut(region).network.release_ip(&eni.private_ip);
         }
-    }
     ctx.emit(EventKind::TaskStateChanged {
         region: region.into(),
         cluster: cluster.into(),

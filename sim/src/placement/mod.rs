@@ -7,6 +7,7 @@
 //! With no strategy, RunTask's behaviour is undocumented (§11); the sandbox then picks at random among the
 //! instances that fit, and says so in the explanation.
 
+pub mod bench;
 pub mod constraint;
 pub mod explain;
 pub mod needs;

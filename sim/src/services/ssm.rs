@@ -71,11 +71,10 @@ fn get_parameters_by_path(_ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, 
     let mut names: Vec<String> = Vec::new();
     for img in amis::IMAGES {
         names.push(img.ssm_parameter.to_string());
-        if let Some(meta) = img.ssm_parameter.strip_suffix("/image_id") {
-            if img.runs_ecs_agent {
+        if let Some(meta) = img.ssm_parameter.strip_suffix("/image_id")
+            && img.runs_ecs_agent {
                 names.push(meta.to_string());
             }
-        }
     }
     names.sort();
     let list: Vec<Value> = names

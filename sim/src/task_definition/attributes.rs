@@ -32,8 +32,8 @@ pub fn requires_attributes(td: &RegisterTaskDefinitionRequest) -> Vec<String> {
         if c.docker_labels.is_some() {
             add("com.amazonaws.ecs.capability.docker-remote-api.1.18");
         }
-        if let Some(log) = &c.log_configuration {
-            if let Some(driver) = log.log_driver.as_deref() {
+        if let Some(log) = &c.log_configuration
+            && let Some(driver) = log.log_driver.as_deref() {
                 add(&format!("com.amazonaws.ecs.capability.logging-driver.{driver}"));
                 if driver == "awslogs" {
                     add("com.amazonaws.ecs.capability.docker-remote-api.1.19");
@@ -42,7 +42,6 @@ pub fn requires_attributes(td: &RegisterTaskDefinitionRequest) -> Vec<String> {
                     }
                 }
             }
-        }
         if c.image.as_deref().is_some_and(is_ecr_image) {
             add("com.amazonaws.ecs.capability.ecr-auth");
             if has_execution_role {

@@ -17,6 +17,7 @@
 //! assert_eq!(report.verdict, Verdict::Accepted);
 //! ```
 
+pub mod bench;
 pub mod catalog;
 mod editor;
 mod fixes;

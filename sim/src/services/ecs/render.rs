@@ -123,11 +123,10 @@ pub fn task(cluster: &Cluster, t: &Task) -> Value {
                 "healthStatus": "UNKNOWN",
                 "cpu": c.cpu.to_string(),
             });
-            if t.last_status >= TaskStatus::Activating {
-                if let Some(id) = &c.runtime_id {
+            if t.last_status >= TaskStatus::Activating
+                && let Some(id) = &c.runtime_id {
                     v["runtimeId"] = json!(id);
                 }
-            }
             if let Some(code) = c.exit_code {
                 v["exitCode"] = json!(code);
             }
