@@ -25,8 +25,32 @@ OPERATIONS = {
         "DescribeSecurityGroups", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress",
         "DescribeInstanceTypes", "DescribeRegions",
     ]),
-    "ssm": ("ssm/2014-11-06", ["GetParameters", "GetParameter", "GetParametersByPath"]),
+    "ssm": ("ssm/2014-11-06", ["GetParameters", "GetParameter", "GetParametersByPath", "PutParameter",
+                                "DeleteParameter", "DescribeParameters"]),
     "sts": ("sts/2011-06-15", ["GetCallerIdentity"]),
+    "ecr": ("ecr/2015-09-21", [
+        "CreateRepository", "DescribeRepositories", "DeleteRepository", "GetAuthorizationToken", "DescribeImages",
+        "ListImages", "BatchDeleteImage", "BatchGetImage", "PutImage", "PutImageTagMutability", "PutLifecyclePolicy",
+        "GetLifecyclePolicy", "DeleteLifecyclePolicy", "StartLifecyclePolicyPreview", "GetLifecyclePolicyPreview",
+        "SetRepositoryPolicy", "GetRepositoryPolicy", "DeleteRepositoryPolicy", "PutImageScanningConfiguration",
+        "StartImageScan", "DescribeImageScanFindings", "TagResource", "UntagResource", "ListTagsForResource",
+    ]),
+    "iam": ("iam/2010-05-08", [
+        "CreateRole", "GetRole", "DeleteRole", "ListRoles", "UpdateAssumeRolePolicy", "AttachRolePolicy",
+        "DetachRolePolicy", "ListAttachedRolePolicies", "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy",
+        "ListRolePolicies", "CreateInstanceProfile", "GetInstanceProfile", "AddRoleToInstanceProfile",
+        "RemoveRoleFromInstanceProfile", "ListInstanceProfiles", "DeleteInstanceProfile", "GetPolicy",
+        "GetPolicyVersion", "ListPolicies", "CreatePolicy", "DeletePolicy", "SimulatePrincipalPolicy",
+        "CreateServiceLinkedRole",
+    ]),
+    "logs": ("logs/2014-03-28", [
+        "CreateLogGroup", "DescribeLogGroups", "DeleteLogGroup", "DescribeLogStreams", "GetLogEvents",
+        "FilterLogEvents", "PutRetentionPolicy", "CreateLogStream", "PutLogEvents",
+    ]),
+    "secretsmanager": ("secretsmanager/2017-10-17", [
+        "CreateSecret", "GetSecretValue", "DescribeSecret", "ListSecrets", "DeleteSecret", "PutSecretValue",
+    ]),
+    "s3api": ("s3/2006-03-01", ["ListBuckets", "ListObjectsV2", "CreateBucket", "HeadBucket"]),
 }
 
 # awscli's customizations that remove or add options (awscli/customizations/*): applied by the Rust side.

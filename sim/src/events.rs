@@ -53,6 +53,13 @@ pub enum EventKind {
     /// The ECS agent on a container instance lost or regained its connection (`agentConnected`).
     AgentConnectionChanged { region: String, cluster: String, container_instance_id: String, connected: bool },
     TaskDefinitionRegistered { region: String, family: String, revision: u32 },
+    /// An ECR repository was created or deleted.
+    EcrRepositoryCreated { region: String, repository: String },
+    EcrRepositoryDeleted { region: String, repository: String },
+    /// An image was pushed to ECR (a new digest, or a tag moved to it).
+    EcrImagePushed { region: String, repository: String, digest: String, tags: Vec<String> },
+    /// A lifecycle policy expired an image.
+    EcrImageExpired { region: String, repository: String, digest: String },
     TaskDefinitionDeregistered { region: String, family: String, revision: u32 },
     /// A task was created and, on EC2, placed on a container instance.
     TaskPlaced {

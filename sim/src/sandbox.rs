@@ -15,11 +15,13 @@ use crate::workspace::Workspace;
 use crate::world::World;
 use std::collections::BTreeMap;
 
-/// The interpreter's state between commands: shell variables and the last exit code (`$?`).
+/// The interpreter's state between commands: shell variables, the last exit code (`$?`), and whose AWS
+/// credentials `aws` uses (the learner's, or inside `execute-command` the task role's).
 #[derive(Debug, Clone, Default)]
 pub struct ShellState {
     pub vars: BTreeMap<String, String>,
     pub last_status: i32,
+    pub caller: crate::services::caller::Caller,
 }
 
 #[derive(Debug, Clone)]
@@ -31,6 +33,8 @@ pub struct Sandbox {
     scheduler: Scheduler,
     log: EventLog,
     pub(crate) shell: ShellState,
+    /// The learner's machine's Docker: local images, tags, saved registry logins.
+    pub(crate) docker: crate::docker::DockerClient,
 }
 
 impl Sandbox {
@@ -45,6 +49,7 @@ impl Sandbox {
             scheduler: Scheduler::default(),
             log: EventLog::default(),
             shell: ShellState::default(),
+            docker: crate::docker::DockerClient::new(),
         }
     }
 
@@ -106,6 +111,11 @@ impl Sandbox {
 
     pub fn world(&self) -> &World {
         &self.world
+    }
+
+    /// The learner's local Docker images and logins.
+    pub fn docker(&self) -> &crate::docker::DockerClient {
+        &self.docker
     }
 
     /// Borrows everything a command or a scheduled change works with.

@@ -15,6 +15,8 @@ pub enum Action {
     AgentStart { region: String, instance_id: String },
     /// EC2 finishes terminating the instance.
     InstanceTerminated { region: String, instance_id: String },
+    /// ECR applies a repository's lifecycle policy.
+    EcrLifecycle { region: String, repository: String },
     /// The task moves from `from` to `to`; ignored if it is no longer in `from` (it was stopped meanwhile).
     TaskTransition { region: String, cluster: String, task_id: String, from: TaskStatus, to: TaskStatus },
 }

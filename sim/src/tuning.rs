@@ -45,3 +45,8 @@ pub const WAITER_MAX_ATTEMPTS: u32 = 100;
 
 /// The longest command line the interpreter accepts; longer input is refused with a message, not parsed.
 pub const MAX_COMMAND_BYTES: usize = 1024 * 1024;
+
+/// ECR applies a new lifecycle policy within 24 hours; the sandbox does so after a minute, then every
+/// six hours of virtual time.
+pub const ECR_LIFECYCLE_FIRST_RUN: SimDuration = SimDuration::minutes(1);
+pub const ECR_LIFECYCLE_INTERVAL: SimDuration = SimDuration::minutes(6 * 60);

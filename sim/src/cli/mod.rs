@@ -4,6 +4,10 @@
 //! output format after `--query`, or the failure in the CLI's own words and exit codes.
 
 pub mod args;
+mod customizations;
+mod execute_command;
+mod logs_tail;
+mod s3_commands;
 mod globals;
 mod help;
 pub mod model;
@@ -49,6 +53,9 @@ fn run_inner(sb: &mut Sandbox, argv: &[String], stdin: &str, ws: &mut dyn Worksp
     if service_name == "help" {
         return Ok(help::top());
     }
+    if service_name == "s3" {
+        return s3_commands::run(sb, &globals, &rest[1..]);
+    }
     let Some(model) = model::service(service_name) else {
         return Err(unknown_service(service_name));
     };
@@ -61,8 +68,12 @@ fn run_inner(sb: &mut Sandbox, argv: &[String], stdin: &str, ws: &mut dyn Worksp
     if op_cli == "wait" {
         return waiter::run(sb, service_name, model, &globals, &rest[2..], ws);
     }
+    if let Some(out) = customizations::run(sb, service_name, op_cli, &globals, &rest[2..], stdin, ws) {
+        return out;
+    }
     let Some(api_op) = model.operation_name(op_cli) else {
         let mut choices: Vec<&str> = model.operation_cli_names().collect();
+        choices.extend(customizations::commands(service_name));
         if !model.waiters.is_empty() {
             choices.push("wait");
         }
@@ -90,7 +101,16 @@ fn run_inner(sb: &mut Sandbox, argv: &[String], stdin: &str, ws: &mut dyn Worksp
     }
     let handler = services::handler(service_name, api_op).ok_or_else(|| not_modelled(service_name, op_cli))?;
     let region = region(&globals, sb, model)?;
-    let call = Call { region: &region, request: &parsed.request, stdin, workspace: ws };
+    let caller = sb.shell.caller.clone();
+    if caller == crate::services::caller::Caller::NoCredentials {
+        return Err(CliFailure { stderr: format!("\n{}\n", crate::services::caller::NO_CREDENTIALS), code: 253 });
+    }
+    if let Some(action) = crate::services::caller::iam_action(service_name, api_op) {
+        caller
+            .authorize(sb.world(), &action, "*")
+            .map_err(|m| CliFailure::service(crate::services::caller::denied_code(service_name), api_op, &m))?;
+    }
+    let call = Call { region: &region, request: &parsed.request, stdin, workspace: ws, caller: &caller };
     let mut ctx = sb.ctx();
     let response = handler(&mut ctx, &call).map_err(|e| CliFailure::service(&e.code, api_op, &e.message))?;
     let response = order::by_output_shape(model, api_op, response);
@@ -98,7 +118,7 @@ fn run_inner(sb: &mut Sandbox, argv: &[String], stdin: &str, ws: &mut dyn Worksp
 }
 
 /// Applies `--query` and formats the result.
-fn print(response: &Value, query: Option<&query::Query>, format: OutputFormat, title: &str) -> Result<String, CliFailure> {
+pub(crate) fn print(response: &Value, query: Option<&query::Query>, format: OutputFormat, title: &str) -> Result<String, CliFailure> {
     let value = match query {
         Some(q) => q.search(response).map_err(|e| CliFailure::other(&e.to_string()))?,
         None => response.clone(),
@@ -107,7 +127,7 @@ fn print(response: &Value, query: Option<&query::Query>, format: OutputFormat, t
         .map_err(|e| CliFailure { stderr: format!("{}\n{}\n", e.stdout, e.message), code: EXIT_OTHER })
 }
 
-fn output_format(g: &Globals, sb: &Sandbox) -> Result<OutputFormat, CliFailure> {
+pub(crate) fn output_format(g: &Globals, sb: &Sandbox) -> Result<OutputFormat, CliFailure> {
     let name = g.output.clone().or_else(|| sb.shell.vars.get("AWS_DEFAULT_OUTPUT").cloned()).unwrap_or_else(|| "json".into());
     name.parse::<OutputFormat>().map_err(|e| match e {
         output::ParseOutputFormatError::InvalidChoice(v) => {
@@ -117,7 +137,7 @@ fn output_format(g: &Globals, sb: &Sandbox) -> Result<OutputFormat, CliFailure> 
     })
 }
 
-fn compile_query(g: &Globals) -> Result<Option<query::Query>, CliFailure> {
+pub(crate) fn compile_query(g: &Globals) -> Result<Option<query::Query>, CliFailure> {
     match &g.query {
         None => Ok(None),
         Some(expr) => query::Query::compile(expr)
@@ -138,7 +158,7 @@ pub fn current_region(sb: &Sandbox) -> String {
 
 /// `--region`, else `AWS_REGION`, else `AWS_DEFAULT_REGION`, else the sandbox's Region. A name that is not a
 /// Region fails as the CLI does when it cannot reach the endpoint it builds from it.
-fn region(g: &Globals, sb: &Sandbox, model: &ServiceModel) -> Result<String, CliFailure> {
+pub(crate) fn region(g: &Globals, sb: &Sandbox, model: &ServiceModel) -> Result<String, CliFailure> {
     let region = g
         .region
         .clone()
@@ -164,6 +184,8 @@ fn arg_failure(e: ArgError) -> CliFailure {
 
 fn unknown_service(name: &str) -> CliFailure {
     let mut choices: Vec<&str> = model::service_names().collect();
+    choices.push("s3");
+    choices.sort_unstable();
     choices.push("help");
     let mut f = CliFailure::usage(usage::invalid_choice("command", name, &choices));
     f.stderr.push_str(&format!(

@@ -37,7 +37,8 @@ pub fn run(sb: &mut Sandbox, service: &str, model: &ServiceModel, g: &Globals, r
     let mut last_matched: Option<Value> = None;
     loop {
         let response = {
-            let call = Call { region: &region, request: &parsed.request, stdin: "", workspace: ws };
+            let caller = sb.shell.caller.clone();
+            let call = Call { region: &region, request: &parsed.request, stdin: "", workspace: ws, caller: &caller };
             let mut ctx = sb.ctx();
             match handler(&mut ctx, &call) {
                 Ok(v) => super::order::by_output_shape(model, &api_op, v),

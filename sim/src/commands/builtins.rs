@@ -14,6 +14,7 @@ pub fn dispatch(sb: &mut Sandbox, words: &[String], stdin: &str, ws: &mut dyn Wo
     let args = &words[1..];
     match words[0].as_str() {
         "aws" => cli::run(sb, args, stdin, ws),
+        "docker" => docker(sb, args, stdin, ws),
         "help" => ok(help::text(args.first().map(String::as_str))),
         "clear" => {
             out.clear = true;
@@ -117,4 +118,17 @@ fn cat(args: &[String], stdin: &str, ws: &dyn Workspace) -> Io {
         }
     }
     io
+}
+
+/// `docker …`: the learner's Docker client, talking to the public registries and this account's ECR.
+fn docker(sb: &mut Sandbox, args: &[String], stdin: &str, ws: &mut dyn Workspace) -> Io {
+    let mut client = std::mem::take(&mut sb.docker);
+    let now = sb.now().unix_seconds();
+    let out = {
+        let mut ctx = sb.ctx();
+        let mut registries = crate::services::ecr::registry::EcrRegistries { ctx: &mut ctx };
+        crate::docker::run(&mut client, &mut registries, args, stdin, ws, now)
+    };
+    sb.docker = client;
+    Io { stdout: out.stdout, stderr: out.stderr, status: out.exit_code, ordered: out.chunks }
 }

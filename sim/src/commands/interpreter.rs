@@ -11,9 +11,11 @@ use crate::workspace::Workspace;
 #[derive(Debug, Default)]
 pub struct Io {
     pub stdout: String,
-    /// Chunks as written (stderr interleaved with nothing: stdout is kept apart for piping).
     pub stderr: String,
     pub status: i32,
+    /// Both streams in the order written (`true` for stderr), when the command knows it; a terminal shows
+    /// the last command of a pipeline in this order. Empty means: stdout, then stderr.
+    pub ordered: Vec<(bool, String)>,
 }
 
 pub fn run_script(sb: &mut Sandbox, script: &Script, ws: &mut dyn Workspace, out: &mut CommandOutput) {
@@ -65,8 +67,18 @@ fn run_pipeline(sb: &mut Sandbox, p: &Pipeline, ws: &mut dyn Workspace, out: &mu
         let io = run_simple(sb, cmd, &stdin, ws, out);
         status = io.status;
         if i == last {
-            out.push(Stream::Stdout, &io.stdout);
+            // A program's output, then its error: what a terminal shows for one that prints progress and
+            // then fails (docker push), and for every command that writes only one of the two.
+            if io.ordered.is_empty() {
+                out.push(Stream::Stdout, &io.stdout);
+                out.push(Stream::Stderr, &io.stderr);
+            } else {
+                for (is_err, text) in &io.ordered {
+                    out.push(if *is_err { Stream::Stderr } else { Stream::Stdout }, text);
+                }
+            }
         } else {
+            out.push(Stream::Stderr, &io.stderr);
             stdin = io.stdout;
         }
     }
@@ -128,6 +140,9 @@ fn run_simple(sb: &mut Sandbox, cmd: &SimpleCommand, stdin: &str, ws: &mut dyn W
 /// Sends stdout and stderr where the redirections say; what is left goes to the terminal (stderr now,
 /// stdout to the caller, which pipes it on or prints it).
 fn apply_redirects(mut io: Io, redirects: &[(u32, RedirectKind, String)], ws: &mut dyn Workspace, out: &mut CommandOutput) -> Io {
+    if !redirects.is_empty() {
+        io.ordered.clear();
+    }
     for (fd, kind, target) in redirects {
         let text = match (fd, kind) {
             (2, RedirectKind::DupOut(1)) => {
@@ -163,7 +178,5 @@ fn apply_redirects(mut io: Io, redirects: &[(u32, RedirectKind, String)], ws: &m
             }
         }
     }
-    out.push(Stream::Stderr, &io.stderr);
-    io.stderr.clear();
     io
 }

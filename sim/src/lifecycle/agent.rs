@@ -54,15 +54,43 @@ pub fn on_start(ctx: &mut Ctx<'_>, region: &str, instance_id: &str) {
     if inst.state != InstanceState::Running || matches!(inst.agent, AgentStatus::Registered { .. } | AgentStatus::NoAgent) {
         return;
     }
-    let profile_ok = inst.iam_instance_profile.as_deref().is_some_and(|p| ctx.world.iam.instance_profile(p).is_some());
-    if !profile_ok {
-        // The agent finds no credentials: without an instance profile the instance runs but never registers.
-        let reason = "Unable to register as a container instance with ECS: NoCredentialProviders: no valid providers in chain. The instance has no IAM instance profile, so the ECS agent has no credentials; launch it with --iam-instance-profile Name=ecsInstanceRole.";
-        set_cannot_register(ctx, region, instance_id, reason);
+    // Credentials: the instance profile's role, if the role trusts EC2 (ecs-facts.md §5, instance role).
+    let role = inst
+        .iam_instance_profile
+        .as_deref()
+        .and_then(|p| ctx.world.iam.instance_profile(p))
+        .and_then(|p| p.roles.first())
+        .and_then(|r| ctx.world.iam.role(r))
+        .filter(|r| crate::iam_policy::trusts_service(&r.trust, "ec2.amazonaws.com"))
+        .cloned();
+    let Some(role) = role else {
+        let why = if inst.iam_instance_profile.is_none() {
+            "The instance has no IAM instance profile, so the ECS agent has no credentials; launch it with --iam-instance-profile Name=ecsInstanceRole."
+        } else {
+            "The instance profile has no role that trusts ec2.amazonaws.com, so the instance gets no credentials."
+        };
+        let reason = format!("Unable to register as a container instance with ECS: NoCredentialProviders: no valid providers in chain. {why}");
+        set_cannot_register(ctx, region, instance_id, &reason);
         return;
-    }
+    };
     let outcome = read_user_data(inst.user_data.as_deref());
     let cluster_name = outcome.config.cluster.clone();
+    let cluster_arn = format!("arn:aws:ecs:{region}:{}:cluster/{cluster_name}", crate::tuning::ACCOUNT_ID);
+    let missing = !ctx.world.region_mut(region).ecs.clusters.contains_key(&cluster_name);
+    let needed: &[&str] = if missing && cluster_name == crate::agent::ecs_config::DEFAULT_CLUSTER {
+        &["ecs:CreateCluster", "ecs:RegisterContainerInstance"]
+    } else {
+        &["ecs:RegisterContainerInstance"]
+    };
+    for action in needed {
+        let resource = if *action == "ecs:CreateCluster" { "*" } else { cluster_arn.as_str() };
+        if let Err(denied) = ctx.world.iam.authorize_role(&role, instance_id, action, resource) {
+            let reason = format!("Unable to register as a container instance with ECS: AccessDeniedException: {denied}");
+            set_cannot_register(ctx, region, instance_id, &reason);
+            ctx.schedule(tuning::AGENT_RETRY, Action::AgentStart { region: region.into(), instance_id: instance_id.into() });
+            return;
+        }
+    }
     let r = ctx.world.region_mut(region);
     if !r.ecs.clusters.contains_key(&cluster_name) {
         if cluster_name == crate::agent::ecs_config::DEFAULT_CLUSTER {

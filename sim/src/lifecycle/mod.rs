@@ -2,8 +2,11 @@
 //! registering, tasks starting and stopping. Commands schedule them; [`apply`] carries them out.
 
 pub mod agent;
+pub mod ecr;
 pub mod instance;
+pub mod container_logs;
 pub mod task;
+pub mod task_start;
 
 use crate::context::Ctx;
 use crate::scheduler::Action;
@@ -14,6 +17,7 @@ pub fn apply(ctx: &mut Ctx<'_>, action: Action) {
         Action::InstanceRunning { region, instance_id } => instance::on_running(ctx, &region, &instance_id),
         Action::AgentStart { region, instance_id } => agent::on_start(ctx, &region, &instance_id),
         Action::InstanceTerminated { region, instance_id } => instance::on_terminated(ctx, &region, &instance_id),
+        Action::EcrLifecycle { region, repository } => ecr::apply_lifecycle(ctx, &region, &repository),
         Action::TaskTransition { region, cluster, task_id, from, to } => {
             task::on_transition(ctx, &region, &cluster, &task_id, from, to);
         }

@@ -83,6 +83,26 @@ pub fn on_transition(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &s
     if task.last_status != from {
         return;
     }
+    // Leaving PENDING: execution resources, image pulls and logging must all work, or the task fails to start.
+    if from == TaskStatus::Pending && to == TaskStatus::Activating {
+        let snapshot = task.clone();
+        let td = ctx
+            .world
+            .region_mut(region)
+            .ecs
+            .task_definitions
+            .resolve(&format!("{}:{}", snapshot.family, snapshot.revision), true)
+            .map(|r| r.request.clone());
+        if let Ok(td) = td {
+            if let Err(reason) = super::task_start::check(ctx.world, &snapshot, &td, now) {
+                fail_start(ctx, region, cluster, task_id, &reason);
+                return;
+            }
+        }
+    }
+    let Some(task) = ctx.world.region_mut(region).ecs.clusters.get_mut(cluster).and_then(|c| c.tasks.get_mut(task_id)) else {
+        return;
+    };
     set_status(task, to, now);
     let snapshot = task.clone();
     if to == TaskStatus::Stopped
@@ -94,6 +114,34 @@ pub fn on_transition(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &s
         cluster: cluster.into(),
         task_id: task_id.into(),
         last_status: to.as_str().into(),
+    });
+    if to == TaskStatus::Running || to == TaskStatus::Stopping {
+        super::container_logs::write(ctx, &snapshot, to == TaskStatus::Running);
+    }
+    schedule_next(ctx, &snapshot);
+}
+
+/// A task that cannot start: it stops with `TaskFailedToStart` and the reason on the task and its containers.
+fn fail_start(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &str, reason: &str) {
+    let now = ctx.now;
+    let Some(task) = ctx.world.region_mut(region).ecs.clusters.get_mut(cluster).and_then(|c| c.tasks.get_mut(task_id)) else {
+        return;
+    };
+    task.desired_status = TaskStatus::Stopped;
+    task.stop_code = Some("TaskFailedToStart".into());
+    task.stopped_reason = Some(reason.to_string());
+    task.stopping_at = Some(now);
+    for c in &mut task.containers {
+        c.last_status = "STOPPED".into();
+        c.reason = Some(reason.to_string());
+    }
+    set_status(task, TaskStatus::Deprovisioning, now);
+    let snapshot = task.clone();
+    ctx.emit(EventKind::TaskStateChanged {
+        region: region.into(),
+        cluster: cluster.into(),
+        task_id: task_id.into(),
+        last_status: TaskStatus::Deprovisioning.as_str().into(),
     });
     schedule_next(ctx, &snapshot);
 }

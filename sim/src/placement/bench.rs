@@ -98,6 +98,9 @@ pub fn scale_task(id: String, container_instance_id: String, availability_zone: 
         gpus: 0,
         network_mode: "bridge".into(),
         platform_version: None,
+        enable_execute_command: false,
+        task_role_arn: None,
+        execution_role_arn: None,
     }
 }
 

@@ -2,7 +2,13 @@
 //! CLI built it) to the response, or to the service's error. The CLI layer handles everything around it.
 
 pub mod ec2;
+pub mod ecr;
 pub mod ecs;
+pub mod iam;
+pub mod logs;
+pub mod s3api;
+pub mod secretsmanager;
+pub mod caller;
 mod error;
 mod request;
 pub mod ssm;
@@ -20,6 +26,8 @@ pub struct Call<'a> {
     pub request: &'a Value,
     pub stdin: &'a str,
     pub workspace: &'a dyn Workspace,
+    /// Who is calling (the learner, or a task's role).
+    pub caller: &'a caller::Caller,
 }
 
 impl Call<'_> {
@@ -37,6 +45,11 @@ pub fn handler(service: &str, operation: &str) -> Option<Handler> {
         "ec2" => ec2::handler(operation),
         "ssm" => ssm::handler(operation),
         "sts" => sts::handler(operation),
+        "iam" => iam::handler(operation),
+        "ecr" => ecr::handler(operation),
+        "logs" => logs::handler(operation),
+        "secretsmanager" => secretsmanager::handler(operation),
+        "s3api" => s3api::handler(operation),
         _ => None,
     }
 }

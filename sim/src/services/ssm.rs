@@ -11,6 +11,9 @@ pub fn handler(operation: &str) -> Option<Handler> {
         "GetParameters" => get_parameters,
         "GetParameter" => get_parameter,
         "GetParametersByPath" => get_parameters_by_path,
+        "PutParameter" => put_parameter,
+        "DeleteParameter" => delete_parameter,
+        "DescribeParameters" => describe_parameters,
         _ => return None,
     })
 }
@@ -46,10 +49,37 @@ fn parameter(region: &str, name: &str) -> Option<Value> {
     }))
 }
 
-fn get_parameters(_ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
+/// The learner's own parameter, as GetParameter(s) returns it; a SecureString's value stays encrypted
+/// unless `--with-decryption` is given.
+fn user_parameter(ctx: &mut Ctx<'_>, region: &str, name: &str, decrypt: bool) -> Option<Value> {
+    let r = ctx.world.region_mut(region);
+    let p = r.secrets.parameter(name, region)?;
+    let value = if p.kind == "SecureString" && !decrypt {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode(format!("AQICAHh{}{}", p.name, p.version))
+    } else {
+        p.value.clone()
+    };
+    Some(json!({
+        "Name": p.name,
+        "Type": p.kind,
+        "Value": value,
+        "Version": p.version,
+        "LastModifiedDate": p.modified_at.to_cli_string(),
+        "ARN": p.arn(region),
+        "DataType": "text",
+    }))
+}
+
+fn get_parameters(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
+    let decrypt = call.req().bool("WithDecryption") == Some(true);
     let mut found = Vec::new();
     let mut invalid = Vec::new();
     for name in call.req().strings("Names") {
+        if let Some(p) = user_parameter(ctx, call.region, name, decrypt) {
+            found.push(p);
+            continue;
+        }
         match parameter(call.region, name) {
             Some(p) => found.push(p),
             None => invalid.push(name),
@@ -59,9 +89,72 @@ fn get_parameters(_ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceE
 }
 
 /// A missing parameter is `ParameterNotFound` with an empty message, as SSM answers.
-fn get_parameter(_ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
+fn get_parameter(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
     let name = call.req().str("Name").unwrap_or_default();
-    parameter(call.region, name).map(|p| json!({ "Parameter": p })).ok_or_else(|| ServiceError::new("ParameterNotFound", ""))
+    let decrypt = call.req().bool("WithDecryption") == Some(true);
+    user_parameter(ctx, call.region, name, decrypt)
+        .or_else(|| parameter(call.region, name))
+        .map(|p| json!({ "Parameter": p }))
+        .ok_or_else(|| ServiceError::new("ParameterNotFound", ""))
+}
+
+fn put_parameter(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
+    let req = call.req();
+    let name = req.str("Name").unwrap_or_default().to_string();
+    if name.starts_with("/aws/") || name.starts_with("aws") || name.starts_with("ssm") {
+        return Err(ServiceError::new(
+            "ValidationException",
+            "No access to reserved parameter name: ".to_string() + &name + ".",
+        ));
+    }
+    let now = ctx.now;
+    let r = ctx.world.region_mut(call.region);
+    let existing = r.secrets.parameters.get(&name).map(|p| p.version);
+    if existing.is_some() && req.bool("Overwrite") != Some(true) {
+        return Err(ServiceError::new(
+            "ParameterAlreadyExists",
+            "The parameter already exists. To overwrite this request value, set the overwrite option in the request to true.",
+        ));
+    }
+    let version = existing.unwrap_or(0) + 1;
+    r.secrets.parameters.insert(
+        name.clone(),
+        crate::world::secrets::Parameter {
+            name,
+            kind: req.str("Type").unwrap_or("String").to_string(),
+            value: req.str("Value").unwrap_or_default().to_string(),
+            version,
+            modified_at: now,
+            description: req.str("Description").map(str::to_string),
+        },
+    );
+    Ok(json!({ "Version": version, "Tier": "Standard" }))
+}
+
+fn delete_parameter(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
+    let name = call.req().str("Name").unwrap_or_default();
+    let r = ctx.world.region_mut(call.region);
+    r.secrets.parameters.remove(name).ok_or_else(|| ServiceError::new("ParameterNotFound", ""))?;
+    Ok(json!({}))
+}
+
+fn describe_parameters(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
+    let r = ctx.world.region_mut(call.region);
+    let list: Vec<Value> = r
+        .secrets
+        .parameters
+        .values()
+        .map(|p| json!({
+            "Name": p.name,
+            "ARN": p.arn(call.region),
+            "Type": p.kind,
+            "LastModifiedDate": p.modified_at.to_cli_string(),
+            "Version": p.version,
+            "Tier": "Standard",
+            "DataType": "text",
+        }))
+        .collect();
+    Ok(json!({ "Parameters": list }))
 }
 
 fn get_parameters_by_path(_ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {

@@ -12,10 +12,15 @@ pub fn handler(operation: &str) -> Option<Handler> {
     }
 }
 
-fn caller_identity(_ctx: &mut Ctx<'_>, _call: &Call<'_>) -> Result<Value, ServiceError> {
-    Ok(json!({
-        "UserId": "AIDAQEXAMPLELEARNER1",
-        "Account": ACCOUNT_ID,
-        "Arn": format!("arn:aws:iam::{ACCOUNT_ID}:user/{CALLER_USER}"),
-    }))
+fn caller_identity(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
+    use crate::services::caller::Caller;
+    let (user_id, arn) = match call.caller {
+        Caller::Learner => ("AIDAQEXAMPLELEARNER1".to_string(), format!("arn:aws:iam::{ACCOUNT_ID}:user/{CALLER_USER}")),
+        Caller::Role { role, session } => {
+            let id = ctx.world.iam.role(role).map_or_else(|| "AROAUNKNOWN".to_string(), |r| r.role_id.clone());
+            (format!("{id}:{session}"), call.caller.arn(ctx.world))
+        }
+        Caller::NoCredentials => return Err(ServiceError::new("InvalidClientTokenId", "The security token included in the request is invalid.")),
+    };
+    Ok(json!({ "UserId": user_id, "Account": ACCOUNT_ID, "Arn": arn }))
 }

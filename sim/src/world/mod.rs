@@ -2,9 +2,15 @@
 
 pub mod amis;
 pub mod ec2;
+pub mod ecr;
+pub mod ecr_lifecycle;
+pub mod ecr_scan;
 pub mod ecs;
 pub mod iam;
 pub mod instance_types;
+pub mod logs;
+pub mod s3;
+pub mod secrets;
 pub mod network;
 
 use crate::clock::SimTime;
@@ -17,6 +23,9 @@ pub struct Region {
     pub network: network::Network,
     pub ec2: ec2::Ec2,
     pub ecs: ecs::Ecs,
+    pub ecr: ecr::Ecr,
+    pub logs: logs::Logs,
+    pub secrets: secrets::Secrets,
 }
 
 impl Region {
@@ -26,6 +35,9 @@ impl Region {
             network: network::Network::default_for(name),
             ec2: ec2::Ec2::default(),
             ecs: ecs::Ecs::default(),
+            ecr: ecr::Ecr::default(),
+            logs: logs::Logs::default(),
+            secrets: secrets::Secrets::default(),
         }
     }
 }
@@ -34,13 +46,15 @@ impl Region {
 #[derive(Debug, Clone)]
 pub struct World {
     pub iam: iam::Iam,
+    /// S3 is global in its naming (buckets live in a Region, names are unique everywhere).
+    pub s3: s3::S3,
     /// Regions by name, created when first used.
     regions: BTreeMap<String, Region>,
 }
 
 impl World {
     pub fn new(now: SimTime) -> Self {
-        World { iam: iam::Iam::seeded(now), regions: BTreeMap::new() }
+        World { iam: iam::Iam::seeded(now), s3: s3::S3::seeded(now), regions: BTreeMap::new() }
     }
 
     /// The Region's state, created on first use. The caller checks the name with [`network::is_region`].

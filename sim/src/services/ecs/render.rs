@@ -192,7 +192,7 @@ pub fn task(cluster: &Cluster, t: &Task) -> Value {
         "cpu": t.cpu,
         "createdAt": ts(t.created_at),
         "desiredStatus": t.desired_status.as_str(),
-        "enableExecuteCommand": false,
+        "enableExecuteCommand": t.enable_execute_command,
         "group": t.group,
         "healthStatus": "UNKNOWN",
         "lastStatus": t.last_status.as_str(),

@@ -35,6 +35,9 @@ struct Template {
     cpu: u32,
     memory: u32,
     gpus: u32,
+    enable_execute_command: bool,
+    task_role_arn: Option<String>,
+    execution_role_arn: Option<String>,
 }
 
 fn task_tags(req: Req<'_>) -> Vec<(String, String)> {
@@ -104,6 +107,7 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
         // Fargate takes no strategies or constraints (§2.1 notes). Not verbatim.
         return Err(ServiceError::invalid_parameter("Task placement strategies and constraints are not supported for the FARGATE launch type."));
     }
+    check_roles(ctx, call, &td)?;
     let group = req.str("group").map_or_else(|| format!("family:{}", td.family), str::to_string);
     let mut need = needs::from_task_definition(&td.request);
     let o = req.at("overrides");
@@ -124,6 +128,9 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
         cpu: need.cpu,
         memory: need.memory,
         gpus: need.gpus,
+        enable_execute_command: req.bool("enableExecuteCommand") == Some(true),
+        task_role_arn: o.str("taskRoleArn").map(str::to_string).or_else(|| td.request.task_role_arn.clone()),
+        execution_role_arn: o.str("executionRoleArn").map(str::to_string).or_else(|| td.request.execution_role_arn.clone()),
         td,
     };
     let (ids, failures) = if fargate {
@@ -139,6 +146,27 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
 }
 
 type Failures = Vec<(String, String)>;
+
+/// The roles a task will use (the definition's, or the call's overrides): the caller must be allowed
+/// `iam:PassRole` on each (ecs-facts.md §5, checked at RunTask today), and ECS must be able to assume each,
+/// which needs a trust policy for `ecs-tasks.amazonaws.com`.
+pub fn check_roles(ctx: &Ctx<'_>, call: &Call<'_>, td: &Registered) -> Result<(), ServiceError> {
+    let o = call.req().at("overrides");
+    let task_role = o.str("taskRoleArn").map(str::to_string).or_else(|| td.request.task_role_arn.clone());
+    let exec_role = o.str("executionRoleArn").map(str::to_string).or_else(|| td.request.execution_role_arn.clone());
+    for arn in [task_role, exec_role].into_iter().flatten() {
+        call.caller
+            .authorize_with(ctx.world, "iam:PassRole", &arn, &[("iam:PassedToService", "ecs-tasks.amazonaws.com")])
+            .map_err(|m| ServiceError::new("AccessDeniedException", m))?;
+        let trusted = ctx.world.iam.role(&arn).is_some_and(|r| crate::iam_policy::trusts_service(&r.trust, "ecs-tasks.amazonaws.com"));
+        if !trusted {
+            return Err(ServiceError::invalid_parameter(format!(
+                "ECS was unable to assume the role '{arn}' that was provided for this task. Please verify that the role being passed has the proper trust relationship and permissions and that your IAM user has permissions to pass this role."
+            )));
+        }
+    }
+    Ok(())
+}
 
 fn run_ec2(
     ctx: &mut Ctx<'_>,
@@ -344,6 +372,9 @@ fn create_task(
         gpus: tpl.gpus,
         network_mode: tpl.td.request.network_mode.clone().unwrap_or_else(|| "bridge".into()),
         platform_version: fargate.then(|| tuning::FARGATE_PLATFORM_VERSION.to_string()),
+        enable_execute_command: tpl.enable_execute_command,
+        task_role_arn: tpl.task_role_arn.clone(),
+        execution_role_arn: tpl.execution_role_arn.clone(),
     };
     let r = ctx.world.region_mut(&tpl.region);
     if let Some(c) = r.ecs.clusters.get_mut(&tpl.cluster) {

@@ -165,6 +165,11 @@ pub struct Task {
     pub network_mode: String,
     /// The platform version, for Fargate tasks.
     pub platform_version: Option<String>,
+    /// `--enable-execute-command` was given at launch.
+    pub enable_execute_command: bool,
+    /// The task role and execution role in effect (the definition's, or RunTask's overrides).
+    pub task_role_arn: Option<String>,
+    pub execution_role_arn: Option<String>,
     pub tags: Vec<(String, String)>,
 }
 
