@@ -63,7 +63,7 @@ pub fn run(sb: &mut Sandbox, g: &Globals, args: &[String], ws: &mut dyn Workspac
         (None, _) => instance_role_caller(world, &region, task.container_instance_id.as_deref(), &cluster.name),
     };
     let env = container_env(task.launch_type == LaunchType::Fargate, &region, &task.id);
-    let session = format!("ecs-execute-command-0{}", crate::rng::SimRng::new(crate::world::amis::stable_hash(&[&task.id, &sb.now().to_cli_string()])).hex(16));
+    let session = format!("ecs-execute-command-0{}", sb.ctx().rng.hex(16));
     let command = req.str("command").unwrap_or("/bin/sh").to_string();
     let output = run_inside(sb, &command, caller, env, ws);
     Ok(format!(

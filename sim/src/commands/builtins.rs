@@ -35,7 +35,7 @@ pub fn dispatch(sb: &mut Sandbox, words: &[String], stdin: &str, ws: &mut dyn Wo
         "cat" => cat(args, stdin, ws),
         "ls" => ok(ws.names().iter().map(|n| format!("{n}\n")).collect()),
         "grep" | "head" | "tail" | "wc" => text_tools::run(&words[0], args, stdin, ws),
-        "sandbox" => super::sandbox_cmd::run(sb, args),
+        "sandbox" => super::sandbox_cmd::run(sb, args, ws),
         name => Io {
             stderr: format!("{name}: command not found (type `help` for the commands the sandbox knows)\n"),
             status: EXIT_NOT_FOUND,

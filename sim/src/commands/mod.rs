@@ -6,6 +6,7 @@ mod builtins;
 mod help;
 mod interpreter;
 mod sandbox_cmd;
+mod sandbox_learner;
 
 pub(crate) use interpreter::Io;
 mod text_tools;

@@ -7,6 +7,7 @@
 //!   placed.
 //! - `sandbox disconnect-agent ID` / `sandbox reconnect-agent ID`: the ECS agent on an instance (EC2 instance
 //!   id or container instance id) loses or regains its connection to ECS.
+//! - `sandbox learner-policy [FILE|ARN|--admin]`: the learner's own IAM permissions (see `sandbox_learner`).
 
 use super::interpreter::Io;
 use crate::events::EventKind;
@@ -16,13 +17,14 @@ use crate::world::ecs::short_id;
 const USAGE: &str = "usage: sandbox explain-placement TASK|--last-failure [--cluster NAME]
        sandbox disconnect-agent INSTANCE_ID
        sandbox reconnect-agent INSTANCE_ID
+       sandbox learner-policy [FILE|POLICY_ARN|--admin]
 ";
 
 fn fail(msg: String) -> Io {
     Io { stderr: msg, status: 2, ..Io::default() }
 }
 
-pub fn run(sb: &mut Sandbox, args: &[String]) -> Io {
+pub fn run(sb: &mut Sandbox, args: &[String], ws: &dyn crate::workspace::Workspace) -> Io {
     let region = crate::cli::current_region(sb);
     let mut cluster: Option<String> = None;
     let mut positional = Vec::new();
@@ -39,6 +41,8 @@ pub fn run(sb: &mut Sandbox, args: &[String]) -> Io {
         ["explain-placement", task] => explain(sb, &region, cluster.as_deref(), Some(task)),
         ["disconnect-agent", id] => set_agent(sb, &region, id, false),
         ["reconnect-agent", id] => set_agent(sb, &region, id, true),
+        ["learner-policy"] => super::sandbox_learner::run(sb, None, ws),
+        ["learner-policy", what] => super::sandbox_learner::run(sb, Some(what), ws),
         ["help"] | [] => Io { stdout: USAGE.into(), ..Io::default() },
         _ => fail(format!("sandbox: unknown or incomplete command\n{USAGE}")),
     }

@@ -65,9 +65,9 @@ pub enum RegistryError {
     #[error("manifest unknown: {0}")]
     ManifestUnknown(String),
     /// `The image tag 'v1' already exists in the 'web' repository and cannot be overwritten because the
-    /// repository is immutable.`
+    /// repository is immutable.`, and how each layer's upload went before the manifest was refused.
     #[error("tag invalid: {0}")]
-    TagInvalid(String),
+    TagInvalid(String, Vec<LayerPushStatus>),
     /// Printed as is.
     #[error("{0}")]
     Other(String),
@@ -134,7 +134,7 @@ mod tests {
     fn errors_read_as_the_registry_sends_them() {
         assert_eq!(RegistryError::NoBasicAuth.to_string(), "no basic auth credentials");
         assert_eq!(RegistryError::Denied("x".into()).to_string(), "denied: x");
-        assert_eq!(RegistryError::TagInvalid("t".into()).to_string(), "tag invalid: t");
+        assert_eq!(RegistryError::TagInvalid("t".into(), vec![]).to_string(), "tag invalid: t");
         assert_eq!(no_such_host("reg.example:5000"), "dial tcp: lookup reg.example: no such host");
     }
 }

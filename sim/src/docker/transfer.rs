@@ -224,7 +224,15 @@ pub fn push_one(env: &mut Env<'_>, r: &Reference) -> Result<String, (String, Str
                     env.client.store.set_ref(&r.with_digest(&image.digest), &id, None);
                     Ok(text)
                 }
-                Err(e @ RegistryError::TagInvalid(_)) => Err((lines(&|_| "Layer already exists".to_string()), e.to_string())),
+                // The layers went up before ECR refused the manifest.
+                Err(RegistryError::TagInvalid(message, statuses)) => {
+                    let e = RegistryError::TagInvalid(message, Vec::new());
+                    let text = lines(&|i| match statuses.get(i) {
+                        Some(LayerPushStatus::Pushed) => "Pushed".to_string(),
+                        _ => "Layer already exists".to_string(),
+                    });
+                    Err((text, e.to_string()))
+                }
                 Err(e) => Err((preparing, e.to_string())),
             }
         }

@@ -1,17 +1,35 @@
 //! What a container writes to its awslogs stream when it starts and when it is stopped, so that
 //! `aws logs tail` and `aws logs get-log-events` show something a learner recognises (ecs-facts.md §1.7).
 //!
-//! The sandbox runs no real program: the lines are fixed texts chosen by the image's name (the first lines
-//! the official nginx, httpd, redis and a generic application print), the same for every run, so transcripts
-//! stay deterministic. A container with no awslogs configuration writes nothing anywhere.
+//! The sandbox runs no real program: the lines are fixed texts chosen by the image (the first lines the
+//! official nginx, httpd, redis and a generic application print), the same for every run, so transcripts
+//! stay deterministic. An image in this account's ECR is recognised by what it was built from: the base
+//! image's environment (`NGINX_VERSION`, `HTTPD_VERSION`, `REDIS_VERSION`) stays in its configuration. A container with no awslogs configuration writes nothing anywhere.
 
 use crate::context::Ctx;
 use crate::world::ecs::Task;
+
+/// Which program an ECR image runs, from the environment its base image set.
+fn program_of_ecr_image(world: &crate::world::World, image: &str) -> Option<&'static str> {
+    let r = crate::docker::Reference::parse(image).ok()?;
+    let region = crate::world::ecr::host_region(&r.domain)?;
+    let repo = world.region(region)?.ecr.repositories.get(&r.path)?;
+    let found = match (&r.digest, &r.tag) {
+        (Some(d), _) => repo.image_by_digest(d),
+        (None, t) => repo.image_by_tag(t.as_deref().unwrap_or("latest")),
+    }?;
+    let env = &found.manifest.config;
+    [("NGINX_VERSION", "nginx"), ("HTTPD_VERSION", "httpd"), ("REDIS_VERSION", "redis")].into_iter().find(|(k, _)| env.env_value(k).is_some()).map(|(_, p)| p)
+}
 
 /// The lines a container of `image` prints on start (`starting`) or on SIGTERM.
 fn lines(image: &str, starting: bool) -> Vec<String> {
     let repo = image.rsplit('/').next().unwrap_or(image);
     let name = repo.split([':', '@']).next().unwrap_or(repo);
+    program_lines(name, starting)
+}
+
+fn program_lines(name: &str, starting: bool) -> Vec<String> {
     let fixed: &[&str] = match (name, starting) {
         ("nginx", true) => &[
             "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
@@ -61,7 +79,11 @@ pub fn write(ctx: &mut Ctx<'_>, task: &Task, starting: bool) {
         let Some(group) = opts.get("awslogs-group") else { continue };
         let region = opts.get("awslogs-region").cloned().unwrap_or_else(|| task.region.clone());
         let stream = super::task_start::awslogs_stream(task, name, opts.get("awslogs-stream-prefix").map(String::as_str));
-        let text = lines(c.image.as_deref().unwrap_or_default(), starting);
+        let image = c.image.as_deref().unwrap_or_default();
+        let text = match program_of_ecr_image(ctx.world, image) {
+            Some(program) => program_lines(program, starting),
+            None => lines(image, starting),
+        };
         ctx.world.region_mut(&region).logs.append(group, &stream, now, &text);
     }
 }

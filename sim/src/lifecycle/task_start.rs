@@ -236,14 +236,12 @@ fn pull(world: &mut World, who: &Caller, image: &str, fargate: bool, online: boo
                 RefKind::Tag(t) => t.clone(),
                 RefKind::Digest(d) => d.clone(),
             };
-            for action in ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] {
-                if let Err(m) = who.authorize(world, action, &arn) {
-                    return Err(if fargate {
-                        format!("CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref {full}: pulling from host {host} failed with status code [manifests {label}]: 403 Forbidden")
-                    } else {
-                        format!("CannotPullContainerError: Error response from daemon: pull access denied for {host}/{repository}, repository does not exist or may require 'docker login': denied: {m}")
-                    });
-                }
+            if let Err(m) = who.authorize(world, "ecr:BatchGetImage", &arn) {
+                return Err(if fargate {
+                    format!("CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref {full}: pulling from host {host} failed with status code [manifests {label}]: 403 Forbidden")
+                } else {
+                    format!("CannotPullContainerError: Error response from daemon: pull access denied for {host}/{repository}, repository does not exist or may require 'docker login': denied: {m}")
+                });
             }
             let r = world.region_mut(&region);
             let Some(repo) = r.ecr.repositories.get_mut(&repository) else {
@@ -253,18 +251,32 @@ fn pull(world: &mut World, who: &Caller, image: &str, fargate: bool, online: boo
                     format!("CannotPullContainerError: Error response from daemon: repository {host}/{repository} not found: name unknown: The repository with name '{repository}' does not exist in the registry with id '{ACCOUNT_ID}'")
                 });
             };
-            let found = repo.images.iter_mut().find(|i| match &reference {
+            let Some(image) = repo.images.iter().find(|i| match &reference {
                 RefKind::Tag(t) => i.tags.iter().any(|x| x == t),
                 RefKind::Digest(d) => i.digest == *d,
-            });
-            match found {
-                Some(i) => {
-                    i.last_pulled = Some(now);
-                    Ok(())
-                }
-                None if fargate => Err(format!("CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref {full}: {full}: not found")),
-                None => Err(format!("CannotPullContainerError: Error response from daemon: manifest for {full} not found: manifest unknown: Requested image not found")),
+            }) else {
+                return Err(if fargate {
+                    format!("CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref {full}: {full}: not found")
+                } else {
+                    format!("CannotPullContainerError: Error response from daemon: manifest for {full} not found: manifest unknown: Requested image not found")
+                });
+            };
+            let digest = image.digest.clone();
+            // The manifest came back; the layers are fetched through GetDownloadUrlForLayer. The Fargate text is
+            // containerd's blob error inside Fargate's retry wrapper; the EC2 one is Docker's, which fetches the
+            // image configuration blob first.
+            let blob = image.config_digest.clone();
+            if let Err(m) = who.authorize(world, "ecr:GetDownloadUrlForLayer", &arn) {
+                return Err(if fargate {
+                    format!("CannotPullContainerError: ref pull has been retried 1 time(s): failed to copy: httpReadSeeker: failed open: unexpected status code https://{host}/v2/{repository}/blobs/{blob}: 403 Forbidden")
+                } else {
+                    format!("CannotPullContainerError: Error response from daemon: error pulling image configuration: download failed after attempts=6: denied: {m}")
+                });
             }
+            if let Some(i) = world.region_mut(&region).ecr.repositories.get_mut(&repository).and_then(|r| r.images.iter_mut().find(|i| i.digest == digest)) {
+                i.last_pulled = Some(now);
+            }
+            Ok(())
         }
     }
 }

@@ -79,6 +79,9 @@ pub struct Repository {
     pub lifecycle_policy: Option<String>,
     pub lifecycle_evaluated_at: Option<SimTime>,
     pub policy: Option<String>,
+    /// Layers uploaded by pushes whose manifest was then refused (an immutable tag): ECR keeps them, so the
+    /// next push reports them as already existing.
+    pub uploaded_layers: std::collections::BTreeSet<String>,
 }
 
 impl Repository {
@@ -133,5 +136,10 @@ impl Ecr {
     /// Whether `password` is a token this registry issued that has not expired at `now`.
     pub fn token_valid(&self, password: &str, now: SimTime) -> bool {
         self.tokens.iter().any(|t| t.password == password && t.expires_at > now)
+    }
+
+    /// Whether `password` is a token this registry issued whose 12 hours have passed.
+    pub fn token_expired(&self, password: &str, now: SimTime) -> bool {
+        self.tokens.iter().any(|t| t.password == password && t.expires_at <= now)
     }
 }

@@ -64,7 +64,7 @@ impl Registries for FakeEcr {
         let repo = self.repos.get_mut(repository).ok_or_else(|| Self::missing(repository))?;
         if let Some(t) = tag {
             if repo.immutable && repo.tags.get(t).is_some_and(|old| old.digest != image.digest) {
-                return Err(RegistryError::TagInvalid(format!("The image tag '{t}' already exists in the '{repository}' repository and cannot be overwritten because the repository is immutable.")));
+                return Err(RegistryError::TagInvalid(format!("The image tag '{t}' already exists in the '{repository}' repository and cannot be overwritten because the repository is immutable."), vec![]));
             }
             repo.tags.insert(t.into(), image.clone());
         }

@@ -1,9 +1,10 @@
 //! Amazon ECR operations: repositories, images, authorization tokens, lifecycle and repository policies,
-//! scanning, tags (ecs-facts.md §6).
+//! scanning, tags, retagging with PutImage (ecs-facts.md §6).
 
 mod auth;
 mod images;
 mod policies;
+mod put_image;
 pub mod registry;
 mod render;
 mod repositories;
@@ -29,6 +30,7 @@ pub fn handler(operation: &str) -> Option<Handler> {
         "ListImages" => images::list,
         "BatchDeleteImage" => images::batch_delete,
         "BatchGetImage" => images::batch_get,
+        "PutImage" => put_image::put,
         "StartImageScan" => images::start_scan,
         "DescribeImageScanFindings" => images::scan_findings,
         "PutLifecyclePolicy" => policies::put_lifecycle,

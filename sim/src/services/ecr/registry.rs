@@ -1,7 +1,9 @@
 //! This account's private ECR registries as Docker sees them (`<account>.dkr.ecr.<region>.amazonaws.com`):
 //! `docker login` with an authorization token, push and pull, and ECR's refusals in its own words
-//! (ecs-facts.md §6): `no basic auth credentials` without a valid token (none, expired, or another
-//! registry's), `name unknown` for a missing repository (ECR never creates one on push), `tag invalid` for
+//! (ecs-facts.md §6): `no basic auth credentials` without a token for this registry (none, or another
+//! registry's), `denied: Your authorization token has expired. Reauthenticate and try again.` once a token's
+//! 12 hours are over (the text ECR has sent since 2021: aws/aws-cli#6580, microsoft/vscode#205489 — §6 of
+//! ecs-facts.md folds this case into `no basic auth credentials`, which older registries sent), `name unknown` for a missing repository (ECR never creates one on push), `tag invalid` for
 //! an immutable tag, `denied` when the learner's IAM identity may not.
 
 use crate::context::Ctx;
@@ -26,6 +28,9 @@ impl EcrRegistries<'_, '_> {
         let now = self.ctx.now;
         match auth {
             Some(c) if c.username == "AWS" && self.ctx.world.region_mut(&region).ecr.token_valid(&c.password, now) => Ok(region),
+            Some(c) if c.username == "AWS" && self.ctx.world.region_mut(&region).ecr.token_expired(&c.password, now) => {
+                Err(RegistryError::Denied("Your authorization token has expired. Reauthenticate and try again.".into()))
+            }
             _ => Err(RegistryError::NoBasicAuth),
         }
     }
@@ -63,19 +68,22 @@ impl Registries for EcrRegistries<'_, '_> {
         let now = self.ctx.now;
         let r = self.ctx.world.region_mut(&region);
         let repo = r.ecr.repositories.get_mut(repository).ok_or_else(|| name_unknown(repository))?;
-        if let Some(t) = tag {
-            if repo.tag_is_immutable(t) && repo.image_by_tag(t).is_some_and(|i| i.digest != image.digest) {
-                return Err(RegistryError::TagInvalid(format!(
-                    "The image tag '{t}' already exists in the '{repository}' repository and cannot be overwritten because the repository is immutable."
-                )));
-            }
-        }
-        let known: Vec<&str> = repo.images.iter().flat_map(|i| i.layers.iter().map(|l| l.digest.as_str())).collect();
-        let layers = image
+        let known: Vec<&str> =
+            repo.images.iter().flat_map(|i| i.layers.iter().map(|l| l.digest.as_str())).chain(repo.uploaded_layers.iter().map(String::as_str)).collect();
+        let layers: Vec<LayerPushStatus> = image
             .layers
             .iter()
             .map(|l| if known.contains(&l.digest.as_str()) { LayerPushStatus::AlreadyExists } else { LayerPushStatus::Pushed })
             .collect();
+        if let Some(t) = tag {
+            if repo.tag_is_immutable(t) && repo.image_by_tag(t).is_some_and(|i| i.digest != image.digest) {
+                repo.uploaded_layers.extend(image.layers.iter().map(|l| l.digest.clone()));
+                return Err(RegistryError::TagInvalid(
+                    format!("The image tag '{t}' already exists in the '{repository}' repository and cannot be overwritten because the repository is immutable."),
+                    layers,
+                ));
+            }
+        }
         if let Some(t) = tag {
             for other in repo.images.iter_mut() {
                 other.tags.retain(|x| x != t);

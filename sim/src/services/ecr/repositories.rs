@@ -88,6 +88,7 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
         lifecycle_policy: None,
         lifecycle_evaluated_at: None,
         policy: None,
+        uploaded_layers: Default::default(),
     };
     let out = json!({ "repository": render::repository(&repository, call.region) });
     r.ecr.repositories.insert(name.to_string(), repository);

@@ -1,0 +1,2 @@
+#!/bin/bash
+echo ECS_CLUSTER=lab >> /etc/ecs/ecs.config
