@@ -28,6 +28,10 @@ cargo test -p ecs-sandbox --target wasm32-unknown-unknown
 
 step "page: end-to-end (the built dist/ in Chromium via chromedriver)"
 cargo test -p ecs-sandbox --release --test e2e -- --nocapture
+# The editor: a pasted task definition underlined and explained, its fix, a 10-container keystroke in a frame.
+cargo test -p ecs-sandbox --release --test e2e_editor -- --nocapture
+# The cluster view: lessons 2-4 solved in the page, "why this instance?" for a binpack placement and a failure, Fargate ENIs.
+cargo test -p ecs-sandbox --release --test e2e_cluster -- --nocapture
 
 step "size budget"
 scripts/size.sh

@@ -6,9 +6,13 @@
 //! - [`hooks`]: `use_sandbox()` and the provider's effects; [`components`]: one component per file;
 //! - [`scene`]: events folded into a drawable scene, its layout and the animation queue (pure, tested natively);
 //! - [`transcript`]: terminal text and paste splitting; [`persist`]: localStorage; [`route`]: `#/lesson/<id>`;
+//! - [`editor_text`]: the editor's squiggles, edits and completion filtering (pure, tested natively);
+//! - [`bench`]: the browser benchmarks of the `#/bench` route (the page shows [`components::BenchPage`] there);
 //! - [`tuning`]: every number that tunes the page.
 
+pub mod bench;
 pub mod components;
+pub mod editor_text;
 pub mod hooks;
 pub mod markdown;
 pub mod panic;
@@ -28,12 +32,19 @@ pub fn start() {
     if let Some(loading) = document.get_element_by_id("loading") {
         loading.remove();
     }
-    match document.get_element_by_id("app") {
-        Some(root) => {
-            yew::Renderer::<App>::with_root(root).render();
+    let root = document.get_element_by_id("app").or_else(|| document.body().map(Into::into));
+    let Some(root) = root else { return };
+    // `#/bench` shows the browser benchmarks instead of the sandbox; moving to or from it reloads the page.
+    let bench = route::is_bench(&route::current_hash());
+    gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+        if route::is_bench(&route::current_hash()) != bench {
+            let _ = gloo::utils::window().location().reload();
         }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
+    })
+    .forget();
+    if bench {
+        yew::Renderer::<components::BenchPage>::with_root(root).render();
+    } else {
+        yew::Renderer::<App>::with_root(root).render();
     }
 }

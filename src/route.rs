@@ -1,4 +1,5 @@
-//! Hash routing, so any static host serves the page without rewrite rules: `#/lesson/<id>` selects a lesson.
+//! Hash routing, so any static host serves the page without rewrite rules: `#/lesson/<id>` selects a lesson;
+//! `#/bench` shows the browser benchmarks instead of the sandbox.
 
 /// The lesson id a location hash names, if any: `#/lesson/first-task` → `first-task`.
 ///
@@ -12,6 +13,18 @@ pub fn lesson_from_hash(hash: &str) -> Option<&str> {
     let id = hash.strip_prefix('#').unwrap_or(hash).strip_prefix("/lesson/")?;
     let id = id.trim_end_matches('/');
     (!id.is_empty()).then_some(id)
+}
+
+/// Whether a location hash asks for the browser benchmarks.
+///
+/// ```
+/// use ecs_sandbox::route::is_bench;
+/// assert!(is_bench("#/bench"));
+/// assert!(is_bench("#/bench/"));
+/// assert!(!is_bench("#/lesson/first-task"));
+/// ```
+pub fn is_bench(hash: &str) -> bool {
+    hash.strip_prefix('#').unwrap_or(hash).trim_end_matches('/') == "/bench"
 }
 
 /// The hash that selects a lesson.

@@ -335,6 +335,22 @@ impl SandboxState {
     }
 }
 
+// ---- The cluster view and the "why this instance?" panel (issue 4) ----
+impl SandboxState {
+    /// Why a task went where it did, or (`task` `None`) why the cluster's last placement failed, as the
+    /// model explains it now (`sandbox explain-placement` prints the same).
+    pub fn explain_placement(&self, region: &str, cluster: &str, task: Option<&str>) -> Option<ecs_sim::placement::Explanation> {
+        self.sandbox.borrow().explain_placement(region, cluster, task)
+    }
+
+    /// What the cluster view draws that the events do not carry (zones, host ports, ENIs, reserved ports).
+    pub fn scene_details(&self) -> crate::scene::details::Details {
+        let sandbox = self.sandbox.borrow();
+        crate::scene::details::Details::new(&self.view, sandbox.world())
+    }
+}
+// ---- end of the cluster view's part ----
+
 /// Stands in when no lesson ships (a build without lessons still shows a page).
 fn placeholder_lesson() -> Lesson {
     Lesson {

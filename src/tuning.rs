@@ -43,3 +43,20 @@ pub const MAX_FAILURES_SHOWN: usize = 3;
 
 /// The localStorage key the page saves its work under.
 pub const STORAGE_KEY: &str = "ecs-sandbox/v1";
+
+// ---- The editor (issue 3) ----
+/// The editor validates a task definition this long after the last keystroke (a paste, an undo, a fix, a
+/// template or a tab switch validates at once).
+pub const VALIDATE_DEBOUNCE_MS: u32 = 150;
+/// The most squiggles the highlight layer draws (a document with more findings lists them all below).
+pub const MAX_SQUIGGLES: usize = 300;
+/// The most suggestions the completion list shows at once.
+pub const MAX_COMPLETIONS: usize = 60;
+/// A `.json` file larger than this is not checked as it is typed (ECS takes at most 64 KiB; the editor says so).
+pub const MAX_LIVE_CHECK_BYTES: usize = 1024 * 1024;
+
+// ---- The cluster view and the browser benchmarks (issue 4) ----
+/// The `#/bench` page runs this many RunTask calls between two redraws (only the calls are timed).
+pub const BENCH_CALLS_PER_STEP: usize = 25;
+/// The `#/bench` page times the validator on each document for about this long, as the native bench does.
+pub const BENCH_VALIDATE_BUDGET_MS: f64 = 700.0;

@@ -6,105 +6,17 @@
 //! `docs/screenshots/`: `first-task.png` (the lesson done), `mid-animation.png` (a task chip in flight),
 //! `no-instance-profile.png`.
 //!
-//! Run after `trunk build --release --offline=true`: `cargo test -p ecs-sandbox --release --test e2e`.
+//! Run after `trunk build --release --offline=true`: `cargo test -p ecs-sandbox --release --test e2e`. The harness
+//! (serving, chromedriver) is `tests/harness/`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod harness;
+
 use fantoccini::key::Key;
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
-
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const CHROMIUM: &str = "/usr/bin/chromium";
-
-fn crate_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "json" => "application/json",
-        _ => "application/octet-stream",
-    }
-}
-
-/// Serves `dir` on a free port of 127.0.0.1 (GET only, one request per connection); returns the port.
-async fn serve(dir: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind the static server");
-    let port = listener.local_addr().unwrap().port();
-    tokio::spawn(async move {
-        while let Ok((mut sock, _)) = listener.accept().await {
-            let dir = dir.clone();
-            tokio::spawn(async move {
-                let mut buf = Vec::new();
-                let mut chunk = [0u8; 4096];
-                while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match sock.read(&mut chunk).await {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                    }
-                    if buf.len() > 64 * 1024 {
-                        return;
-                    }
-                }
-                let request = String::from_utf8_lossy(&buf);
-                let target = request.split_whitespace().nth(1).unwrap_or("/");
-                let path = target.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/');
-                let path = if path.is_empty() { "index.html" } else { path };
-                let found = if path.split('/').any(|p| p == ".." || p.is_empty()) {
-                    None
-                } else {
-                    tokio::fs::read(dir.join(path)).await.ok()
-                };
-                let (status, ctype, body) = match found {
-                    Some(body) => ("200 OK", content_type(path), body),
-                    None => ("404 Not Found", "text/plain", b"not found".to_vec()),
-                };
-                let head = format!(
-                    "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let _ = sock.write_all(head.as_bytes()).await;
-                let _ = sock.write_all(&body).await;
-                let _ = sock.shutdown().await;
-            });
-        }
-    });
-    port
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// Polls `check` every 100 ms until it returns `Some`, or fails with `what` after `limit`.
-async fn wait_until<T, F, Fut>(limit: Duration, what: &str, mut check: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Option<T>>,
-{
-    let start = Instant::now();
-    loop {
-        if let Some(v) = check().await {
-            return v;
-        }
-        assert!(start.elapsed() < limit, "timed out after {limit:?} waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn js(client: &Client, script: &str) -> Value {
-    client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
-}
+use fantoccini::{Client, Locator};
+use harness::{Browser, crate_dir, js, screenshot, wait_until};
+use serde_json::json;
+use std::time::Duration;
 
 async fn goals(client: &Client) -> Vec<(String, bool)> {
     let v = js(
@@ -120,13 +32,6 @@ async fn terminal_text(client: &Client) -> String {
     v.as_str().unwrap_or_default().to_string()
 }
 
-async fn screenshot(client: &Client, path: &Path) {
-    let png = client.screenshot().await.expect("screenshot");
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, png).unwrap();
-    println!("saved {}", path.display());
-}
-
 async fn set_speed(client: &Client, index: usize) {
     js(
         client,
@@ -137,74 +42,13 @@ async fn set_speed(client: &Client, index: usize) {
     .await;
 }
 
-/// Kills chromedriver when the test ends, however it ends.
-struct Driver(std::process::Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_lessons_solution_typed_in_chromium() {
-    let dist = crate_dir().join("dist");
-    assert!(
-        dist.join("index.html").is_file(),
-        "{} is missing: build the page first with `source scripts/tools.sh && trunk build --release --offline=true`",
-        dist.display()
-    );
-    for bin in [CHROMEDRIVER, CHROMIUM] {
-        assert!(Path::new(bin).exists(), "{bin} is missing: `source scripts/tools.sh --browser` installs it");
-    }
     let lesson = ecs_sim::lesson::builtin().into_iter().find(|l| l.id == "first-task").expect("the first lesson");
     let (_, transcript) = ecs_sim::lesson::run_solution(&lesson).expect("the solution runs headless");
-
-    let site = serve(dist).await;
-    let driver_port = free_port();
-    let _driver = Driver(
-        std::process::Command::new(CHROMEDRIVER)
-            .arg(format!("--port={driver_port}"))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("start chromedriver"),
-    );
-    wait_until(Duration::from_secs(20), "chromedriver to listen", || async {
-        tokio::net::TcpStream::connect(("127.0.0.1", driver_port)).await.ok().map(|_| ())
-    })
-    .await;
-
-    let profile = std::env::temp_dir().join(format!(
-        "ecs-sandbox-e2e-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
-    ));
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), json!("chrome"));
-    caps.insert(
-        "goog:chromeOptions".into(),
-        json!({
-            "binary": CHROMIUM,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1440,1000", "--force-device-scale-factor=1",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-        }),
-    );
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{driver_port}"))
-        .await
-        .expect("a Chromium session through chromedriver");
-
-    let result = run(&client, site, &lesson, &transcript).await;
-    let _ = client.close().await;
-    let _ = std::fs::remove_dir_all(&profile);
-    result
+    let b = Browser::start(1440, 1000).await;
+    run(&b.client, b.site, &lesson, &transcript).await;
+    b.close().await;
 }
 
 async fn run(client: &Client, site: u16, lesson: &ecs_sim::lesson::Lesson, transcript: &str) {

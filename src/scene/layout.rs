@@ -1,25 +1,39 @@
 //! Where each thing of a [`Scene`] goes in the cluster view's SVG: clusters stacked top to bottom, inside
-//! each a column per Availability Zone, in each column the container instances as cards (CPU and memory
-//! bars, then one chip per task). Coordinates are SVG user units; the view scales the whole drawing to its
-//! pane. Pure, so the geometry is tested natively.
+//! each a column for every Availability Zone of its Region (empty zones too, so a spread over zones shows),
+//! in each column the container instances as cards (flags such as DRAINING, CPU and memory bars, port use,
+//! then one chip per task with its host ports), and, when the cluster runs Fargate tasks, a Fargate lane
+//! under the cards with one ENI chip per task (its private address and subnet). Coordinates are SVG user
+//! units; the view scales each cluster's drawing to its pane. Pure, so the geometry is tested natively.
+//!
+//! Words: a *chip* is a task; a *card* is a container instance; a *lane* holds a zone's Fargate tasks.
 
-use super::{ClusterNode, ContainerInstanceNode, Scene, TaskNode};
+use super::details::{Details, Eni};
+use super::{ClusterNode, ContainerInstanceNode, PlacementFailure, Scene, TaskNode};
 
 /// Drawing sizes, in SVG user units.
 pub const PAD: i32 = 12;
 pub const CLUSTER_HEADER: i32 = 34;
+/// The note under the header of a cluster without container instances.
+pub const CLUSTER_NOTE: i32 = 38;
 pub const ZONE_HEADER: i32 = 22;
-pub const CARD_W: i32 = 236;
-pub const CARD_HEADER: i32 = 26;
+pub const CARD_W: i32 = 244;
+pub const CARD_HEADER: i32 = 24;
+/// A row under the card's header for its flags (DRAINING, agent disconnected, INACTIVE), when it has any.
+pub const FLAG_ROW: i32 = 15;
 pub const BAR_ROW: i32 = 18;
+pub const PORT_ROW: i32 = 16;
+/// A chip of one line (a task without host ports or ENI), and of two (the second lists them).
 pub const CHIP_H: i32 = 20;
+pub const CHIP_H2: i32 = 32;
 pub const CHIP_GAP: i32 = 4;
 pub const CARD_GAP: i32 = 10;
-pub const FAILURE_LINE: i32 = 16;
+pub const LANE_HEADER: i32 = 20;
+/// The "no instances" line of an empty zone.
+pub const EMPTY_ZONE: i32 = 24;
 pub const COLUMN_W: i32 = CARD_W + 2 * PAD;
-/// The width of a cluster without container instances (room for its "no instances yet" text).
+/// The width of a cluster whose Region's zones are unknown and that has nothing in a zone.
 pub const EMPTY_CLUSTER_W: i32 = 2 * COLUMN_W;
-pub const EMPTY_CLUSTER_BODY: i32 = 44;
+pub const EMPTY_CLUSTER_BODY: i32 = 8;
 pub const CLUSTER_GAP: i32 = 16;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,12 +51,76 @@ pub struct ChipBox {
     /// Offset from the chip's place to the cluster's scheduler badge, where a newly placed chip starts.
     pub from_dx: i32,
     pub from_dy: i32,
+    /// Host ports as `:32768→80`, in binding order.
+    pub ports: Vec<String>,
+    /// The task's ENI (awsvpc), if any.
+    pub eni: Option<Eni>,
+    /// The chip's second line (its host ports, or its ENI's address and subnet), if it has one.
+    pub detail: Option<String>,
+    /// The task group, when it is not the family's default (`family:NAME`): `batch`, `service:web`.
+    pub group: Option<String>,
+}
+
+/// Why a container instance takes no new tasks, or how it differs from a healthy one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    /// Deregistered (ECS lists it as INACTIVE).
+    Inactive,
+    /// Set DRAINING: no new tasks are placed on it.
+    Draining,
+    /// Its ECS agent is disconnected: placement skips it (`AGENT`).
+    AgentDisconnected,
+}
+
+impl Flag {
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::Inactive => "INACTIVE",
+            Flag::Draining => "DRAINING",
+            Flag::AgentDisconnected => "⚠ agent disconnected",
+        }
+    }
+    pub fn class(self) -> &'static str {
+        match self {
+            Flag::Inactive => "flag-inactive",
+            Flag::Draining => "flag-draining",
+            Flag::AgentDisconnected => "flag-agent",
+        }
+    }
+}
+
+/// Host ports on a container instance: the agent's reserved ones and those its tasks hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PortUse {
+    pub reserved: usize,
+    pub by_tasks: usize,
+    pub dynamic_range: (u16, u16),
+}
+
+impl PortUse {
+    /// `5 reserved · 1 in use`.
+    pub fn summary(&self) -> String {
+        format!("{} reserved · {} in use", self.reserved, self.by_tasks)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardBox {
     pub rect: Rect,
     pub instance: ContainerInstanceNode,
+    pub flags: Vec<Flag>,
+    pub ports: PortUse,
+    /// Where the bars start, relative to the card's top (under the header and any flags).
+    pub bars_top: i32,
+    pub chips: Vec<ChipBox>,
+}
+
+/// A zone's Fargate tasks (drawn when the cluster has any).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaneBox {
+    pub rect: Rect,
+    /// The subnet its ENIs are in, when they share one.
+    pub subnet: Option<String>,
     pub chips: Vec<ChipBox>,
 }
 
@@ -51,8 +129,9 @@ pub struct ZoneBox {
     pub rect: Rect,
     pub name: String,
     pub cards: Vec<CardBox>,
-    /// Tasks without a container instance (Fargate), drawn under the cards.
-    pub loose_chips: Vec<ChipBox>,
+    /// Where "no instances" is written, when the zone has no container instance.
+    pub empty_note_y: Option<i32>,
+    pub lane: Option<LaneBox>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,8 +143,22 @@ pub struct ClusterBox {
     /// The scheduler badge's centre: where placed chips come from.
     pub origin: (i32, i32),
     pub zones: Vec<ZoneBox>,
-    /// "family: reason" lines for recent placement failures.
-    pub failures: Vec<String>,
+    /// Whether it has no container instance (the view explains how one joins).
+    pub no_instances: bool,
+    /// Recent placement failures, oldest first (drawn beside the SVG, not in it).
+    pub failures: Vec<PlacementFailure>,
+    pub tasks: usize,
+    pub fargate_tasks: usize,
+}
+
+impl ClusterBox {
+    pub fn cards(&self) -> impl Iterator<Item = &CardBox> {
+        self.zones.iter().flat_map(|z| &z.cards)
+    }
+    /// Every chip: on instances, then in Fargate lanes.
+    pub fn chips(&self) -> impl Iterator<Item = &ChipBox> {
+        self.cards().flat_map(|c| &c.chips).chain(self.zones.iter().filter_map(|z| z.lane.as_ref()).flat_map(|l| &l.chips))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -75,25 +168,82 @@ pub struct SceneLayout {
     pub clusters: Vec<ClusterBox>,
 }
 
-fn chip(x: i32, y: i32, w: i32, task: &TaskNode, origin: (i32, i32)) -> ChipBox {
-    let rect = Rect { x, y, w, h: CHIP_H };
-    ChipBox { from_dx: origin.0 - (x + w / 2), from_dy: origin.1 - (y + CHIP_H / 2), rect, task: task.clone() }
+/// The first characters of a subnet id, enough to tell the default subnets apart (`subnet-012c722a…`).
+fn short_subnet(id: &str) -> String {
+    match id.char_indices().nth(15) {
+        Some((i, _)) => format!("{}…", &id[..i]),
+        None => id.to_string(),
+    }
 }
 
-fn card_height(tasks: usize) -> i32 {
-    let chips = i32::try_from(tasks).unwrap_or(i32::MAX / 64);
-    CARD_HEADER + 2 * BAR_ROW + 8 + chips * (CHIP_H + CHIP_GAP) + 6
-}
-
-fn layout_cluster(c: &ClusterNode, y: i32) -> ClusterBox {
-    let zones = c.zones();
-    let width = if c.container_instances.is_empty() && zones.is_empty() {
-        EMPTY_CLUSTER_W
-    } else {
-        i32::try_from(zones.len()).unwrap_or(1).max(1) * COLUMN_W
+fn chip(x: i32, y: i32, task: &TaskNode, details: &Details, origin: (i32, i32)) -> ChipBox {
+    let d = details.task(&task.id);
+    let ports: Vec<String> = d.map(|d| d.host_ports.iter().map(|p| p.label()).collect()).unwrap_or_default();
+    let eni = d.and_then(|d| d.eni.clone());
+    let detail = match &eni {
+        Some(e) => Some(format!("ENI {} · {}", e.private_ip, short_subnet(&e.subnet_id))),
+        None if !ports.is_empty() => Some(ports.join("  ")),
+        None => None,
     };
+    let group = d.map(|d| d.group.clone()).filter(|g| *g != format!("family:{}", task.family) && !g.is_empty());
+    let (w, h) = (CARD_W - 16, if detail.is_some() { CHIP_H2 } else { CHIP_H });
+    let rect = Rect { x, y, w, h };
+    ChipBox { from_dx: origin.0 - (x + w / 2), from_dy: origin.1 - (y + h / 2), rect, task: task.clone(), ports, eni, detail, group }
+}
+
+fn flags(ci: &ContainerInstanceNode) -> Vec<Flag> {
+    let mut f = Vec::new();
+    if !ci.active {
+        f.push(Flag::Inactive);
+    } else {
+        if ci.status == "DRAINING" {
+            f.push(Flag::Draining);
+        }
+        if !ci.agent_connected {
+            f.push(Flag::AgentDisconnected);
+        }
+    }
+    f
+}
+
+fn card(c: &ClusterNode, ci: &ContainerInstanceNode, x: i32, y: i32, details: &Details, origin: (i32, i32)) -> CardBox {
+    let flags = flags(ci);
+    let bars_top = CARD_HEADER + if flags.is_empty() { 0 } else { FLAG_ROW };
+    let mut cy = y + bars_top + 2 * BAR_ROW + PORT_ROW + 6;
+    let mut chips = Vec::new();
+    let mut by_tasks = 0;
+    for t in c.tasks_on(&ci.id) {
+        let b = chip(x + 8, cy, t, details, origin);
+        if t.holds_resources() {
+            by_tasks += b.ports.len();
+        }
+        cy += b.rect.h + CHIP_GAP;
+        chips.push(b);
+    }
+    let info = details.instances.get(&ci.id).cloned().unwrap_or_default();
+    let ports = PortUse { reserved: info.reserved_ports, by_tasks, dynamic_range: info.dynamic_range };
+    let h = cy - y + 2;
+    CardBox { rect: Rect { x, y, w: CARD_W, h }, instance: ci.clone(), flags, ports, bars_top, chips }
+}
+
+/// The zones to draw a cluster in: its Region's, then any others its instances or tasks are in.
+fn zones_of(c: &ClusterNode, details: &Details) -> Vec<String> {
+    let mut zones: Vec<String> = details.zones_of(&c.region).to_vec();
+    for z in c.zones() {
+        if !zones.contains(&z) {
+            zones.push(z);
+        }
+    }
+    zones
+}
+
+fn layout_cluster(c: &ClusterNode, details: &Details, y: i32) -> ClusterBox {
+    let zones = zones_of(c, details);
+    let width = if zones.is_empty() { EMPTY_CLUSTER_W } else { i32::try_from(zones.len()).unwrap_or(1) * COLUMN_W };
     let origin = (width - 40, y + CLUSTER_HEADER / 2);
-    let top = y + CLUSTER_HEADER;
+    let no_instances = c.container_instances.is_empty();
+    let top = y + CLUSTER_HEADER + if no_instances { CLUSTER_NOTE } else { 0 };
+    let fargate_tasks = c.tasks.iter().filter(|t| t.container_instance_id.is_none()).count();
     let mut zone_boxes = Vec::new();
     let mut body = if zones.is_empty() { EMPTY_CLUSTER_BODY } else { 0 };
     for (zi, zone) in zones.iter().enumerate() {
@@ -101,35 +251,39 @@ fn layout_cluster(c: &ClusterNode, y: i32) -> ClusterBox {
         let mut cy = top + ZONE_HEADER;
         let mut cards = Vec::new();
         for ci in c.container_instances.iter().filter(|ci| &ci.availability_zone == zone) {
-            let tasks: Vec<&TaskNode> = c.tasks_on(&ci.id).collect();
-            let h = card_height(tasks.len());
-            let rect = Rect { x: x + PAD, y: cy, w: CARD_W, h };
-            let chip_top = cy + CARD_HEADER + 2 * BAR_ROW + 8;
-            let chips = tasks
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    let ty = chip_top + i32::try_from(i).unwrap_or(0) * (CHIP_H + CHIP_GAP);
-                    chip(x + PAD + 8, ty, CARD_W - 16, t, origin)
-                })
-                .collect();
-            cards.push(CardBox { rect, instance: ci.clone(), chips });
+            let b = card(c, ci, x + PAD, cy, details, origin);
+            cy += b.rect.h + CARD_GAP;
+            cards.push(b);
+        }
+        let empty_note_y = cards.is_empty().then(|| {
+            let at = cy + 14;
+            cy += EMPTY_ZONE;
+            at
+        });
+        let lane = (fargate_tasks > 0).then(|| {
+            let lane_top = cy;
+            let mut ly = lane_top + LANE_HEADER;
+            let mut chips = Vec::new();
+            for t in c.tasks.iter().filter(|t| t.container_instance_id.is_none() && &t.availability_zone == zone) {
+                let b = chip(x + PAD + 8, ly, t, details, origin);
+                ly += b.rect.h + CHIP_GAP;
+                chips.push(b);
+            }
+            let mut subnets: Vec<&str> = chips.iter().filter_map(|b| b.eni.as_ref()).map(|e| e.subnet_id.as_str()).collect();
+            subnets.dedup();
+            let subnet = (subnets.len() == 1).then(|| subnets[0].to_string());
+            let h = (ly - lane_top + 4).max(LANE_HEADER + 14);
             cy += h + CARD_GAP;
-        }
-        let mut loose_chips = Vec::new();
-        for t in c.tasks.iter().filter(|t| t.container_instance_id.is_none() && &t.availability_zone == zone) {
-            loose_chips.push(chip(x + PAD + 8, cy, CARD_W - 16, t, origin));
-            cy += CHIP_H + CHIP_GAP;
-        }
+            LaneBox { rect: Rect { x: x + PAD, y: lane_top, w: CARD_W, h }, subnet, chips }
+        });
         let h = cy - top;
         body = body.max(h);
-        zone_boxes.push(ZoneBox { rect: Rect { x, y: top, w: COLUMN_W, h }, name: zone.clone(), cards, loose_chips });
+        zone_boxes.push(ZoneBox { rect: Rect { x, y: top, w: COLUMN_W, h }, name: zone.clone(), cards, empty_note_y, lane });
     }
     for z in &mut zone_boxes {
         z.rect.h = body;
     }
-    let failures: Vec<String> = c.failures.iter().map(|f| format!("{} run-task {}: {}", f.at, f.family, f.reason)).collect();
-    let h = CLUSTER_HEADER + body + i32::try_from(failures.len()).unwrap_or(0) * FAILURE_LINE + PAD;
+    let h = top - y + body + PAD / 2;
     ClusterBox {
         rect: Rect { x: 0, y, w: width, h },
         region: c.region.clone(),
@@ -137,20 +291,18 @@ fn layout_cluster(c: &ClusterNode, y: i32) -> ClusterBox {
         active: c.active,
         origin,
         zones: zone_boxes,
-        failures,
+        no_instances,
+        failures: c.failures.clone(),
+        tasks: c.tasks.len(),
+        fargate_tasks,
     }
 }
 
-/// Lays out every cluster of the scene.
-pub fn layout(scene: &Scene) -> SceneLayout {
-    let mut y = 0;
-    let mut clusters = Vec::new();
-    let mut width = 0;
-    for c in &scene.clusters {
-        let b = layout_cluster(c, y);
-        y += b.rect.h + CLUSTER_GAP;
-        width = width.max(b.rect.w);
-        clusters.push(b);
-    }
-    SceneLayout { width, height: (y - CLUSTER_GAP).max(0), clusters }
+/// Lays out every cluster of the scene, each at the top of its own drawing (y = 0): the view draws one SVG
+/// per cluster, with its placement failures between them.
+pub fn layout(scene: &Scene, details: &Details) -> SceneLayout {
+    let clusters: Vec<ClusterBox> = scene.clusters.iter().map(|c| layout_cluster(c, details, 0)).collect();
+    let width = clusters.iter().map(|c| c.rect.w).max().unwrap_or(0);
+    let height = clusters.iter().map(|c| c.rect.h).sum::<i32>() + CLUSTER_GAP * (i32::try_from(clusters.len()).unwrap_or(1) - 1).max(0);
+    SceneLayout { width, height, clusters }
 }

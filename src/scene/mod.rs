@@ -8,7 +8,9 @@
 //! [`ecs_sim::View`] (see `tests.rs`).
 
 pub mod animation;
+pub mod details;
 pub mod layout;
+pub mod why;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
@@ -93,11 +95,48 @@ impl TaskNode {
     }
 }
 
+/// One RunTask call that could not place (all of) its tasks: ECS reports one failure per container
+/// instance, each with the first requirement that instance did not meet; the scene folds the events of one
+/// call (consecutive in the log) into one failure with each reason and how many instances gave it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlacementFailure {
     pub family: String,
-    pub reason: String,
+    /// Each reason (`RESOURCE:MEMORY`, `MemberOf placement constraint unsatisfied.`) and how many instances
+    /// gave it, in the order first seen.
+    pub reasons: Vec<(String, usize)>,
+    /// Clock face of the call.
     pub at: String,
+    /// The log position of the call's last failure event.
+    pub seq: u64,
+    /// A task of the same family has been placed in the cluster since.
+    pub resolved: bool,
+}
+
+impl PlacementFailure {
+    /// Instances that rejected the task.
+    pub fn instances(&self) -> usize {
+        self.reasons.iter().map(|(_, n)| n).sum()
+    }
+
+    /// The reasons in words: `MemberOf placement constraint unsatisfied. (4 of 4 instances)`, or
+    /// `RESOURCE:MEMORY (2 of 3 instances); RESOURCE:CPU (1 of 3 instances)`.
+    ///
+    /// ```
+    /// use ecs_sandbox::scene::PlacementFailure;
+    /// let f = PlacementFailure {
+    ///     family: "web".into(),
+    ///     reasons: vec![("RESOURCE:MEMORY".into(), 2), ("RESOURCE:CPU".into(), 1)],
+    ///     at: "09:00:00".into(),
+    ///     seq: 7,
+    ///     resolved: false,
+    /// };
+    /// assert_eq!(f.summary(), "RESOURCE:MEMORY (2 of 3 instances); RESOURCE:CPU (1 of 3 instances)");
+    /// ```
+    pub fn summary(&self) -> String {
+        let total = self.instances();
+        let noun = if total == 1 { "instance" } else { "instances" };
+        self.reasons.iter().map(|(r, n)| format!("{r} ({n} of {total} {noun})")).collect::<Vec<_>>().join("; ")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,7 +155,7 @@ impl ClusterNode {
     pub fn tasks_on<'a>(&'a self, container_instance_id: &'a str) -> impl Iterator<Item = &'a TaskNode> + 'a {
         self.tasks.iter().filter(move |t| t.container_instance_id.as_deref() == Some(container_instance_id))
     }
-    /// The container instances of one Availability Zone, in registration order.
+    /// The Availability Zones its container instances and Fargate tasks are in, sorted.
     pub fn zones(&self) -> Vec<String> {
         let mut zones: Vec<String> = self.container_instances.iter().map(|ci| ci.availability_zone.clone()).collect();
         zones.extend(self.tasks.iter().filter(|t| t.container_instance_id.is_none()).map(|t| t.availability_zone.clone()));
@@ -293,6 +332,9 @@ impl Scene {
                 memory,
             } => {
                 let c = self.cluster_mut(region, cluster);
+                for f in c.failures.iter_mut().filter(|f| &f.family == family) {
+                    f.resolved = true;
+                }
                 c.tasks.push(TaskNode {
                     id: task_id.clone(),
                     family: family.clone(),
@@ -315,7 +357,24 @@ impl Scene {
             }
             EventKind::TaskPlacementFailed { region, cluster, family, reason } => {
                 let c = self.cluster_mut(region, cluster);
-                c.failures.push(PlacementFailure { family: family.clone(), reason: reason.clone(), at: clock_face(&event.at) });
+                // A RunTask call reports one failure per ACTIVE container instance, consecutively in the log.
+                let active = c.container_instances.iter().filter(|ci| ci.active && ci.status == "ACTIVE").count();
+                match c.failures.last_mut() {
+                    Some(f) if f.seq + 1 == event.seq && &f.family == family && f.instances() < active => {
+                        f.seq = event.seq;
+                        match f.reasons.iter_mut().find(|(r, _)| r == reason) {
+                            Some((_, n)) => *n += 1,
+                            None => f.reasons.push((reason.clone(), 1)),
+                        }
+                    }
+                    _ => c.failures.push(PlacementFailure {
+                        family: family.clone(),
+                        reasons: vec![(reason.clone(), 1)],
+                        at: clock_face(&event.at),
+                        seq: event.seq,
+                        resolved: false,
+                    }),
+                }
                 let excess = c.failures.len().saturating_sub(crate::tuning::MAX_FAILURES_SHOWN);
                 c.failures.drain(..excess);
             }

@@ -2,9 +2,18 @@
 //! (status, registered and remaining CPU and memory), tasks (status) and EC2 instances (state, agent).
 
 use super::animation::Animation;
-use super::layout::layout;
+use super::details::Details;
+use super::layout::{self, Flag, layout};
 use super::{AgentState, Scene};
 use ecs_sim::{MemoryWorkspace, Sandbox, View, lesson};
+
+fn details(sb: &Sandbox) -> Details {
+    Details::new(&sb.view(), sb.world())
+}
+
+fn lesson_named(id: &str) -> lesson::Lesson {
+    lesson::builtin().into_iter().find(|l| l.id == id).unwrap_or_else(|| panic!("lesson {id} ships"))
+}
 
 fn first_lesson() -> lesson::Lesson {
     lesson::builtin().into_iter().find(|l| l.id == "first-task").expect("the first lesson ships")
@@ -126,7 +135,7 @@ fn the_scene_agrees_after_every_command_of_a_longer_story() {
         assert!(anim.is_idle());
         assert_agrees(anim.scene(), &sb.view());
         assert_eq!(**anim.scene(), Scene::from_events(sb.events()), "after {line}");
-        let _ = layout(anim.scene());
+        let _ = layout(anim.scene(), &details(&sb));
     }
     let scene = anim.scene();
     assert!(scene.unregistered().count() >= 2, "{:#?}", scene.instances);
@@ -178,7 +187,7 @@ fn speed_scales_durations_and_pause_stops_the_clock() {
 #[test]
 fn a_placed_chip_starts_at_the_scheduler_badge_and_sits_inside_its_instance() {
     let (sb, _) = lesson::run_solution(&first_lesson()).expect("the solution runs");
-    let l = layout(&Scene::from_events(sb.events()));
+    let l = layout(&Scene::from_events(sb.events()), &details(&sb));
     let cluster = &l.clusters[0];
     let card = cluster.zones.iter().flat_map(|z| &z.cards).find(|c| !c.chips.is_empty()).expect("a card with a chip");
     let chip = &card.chips[0];
@@ -197,12 +206,143 @@ fn a_placed_chip_starts_at_the_scheduler_badge_and_sits_inside_its_instance() {
 }
 
 #[test]
-fn an_empty_workspace_story_still_draws() {
+fn an_empty_cluster_still_draws_every_zone_of_its_region() {
     let mut sb = Sandbox::new(3);
     let mut ws = MemoryWorkspace::new();
     sb.execute("aws ecs create-cluster --cluster-name a", &mut ws);
     let scene = Scene::from_events(sb.events());
-    let l = layout(&scene);
-    assert_eq!(l.clusters.len(), 1);
-    assert!(l.clusters[0].zones.is_empty());
+    let without = layout(&scene, &Details::default());
+    assert_eq!(without.clusters.len(), 1);
+    assert!(without.clusters[0].zones.is_empty(), "no zone known, none drawn");
+    let l = layout(&scene, &details(&sb));
+    let c = &l.clusters[0];
+    assert!(c.no_instances);
+    assert_eq!(c.zones.iter().map(|z| z.name.as_str()).collect::<Vec<_>>(), ["us-east-1a", "us-east-1b", "us-east-1c"]);
+    assert!(c.zones.iter().all(|z| z.cards.is_empty() && z.empty_note_y.is_some() && z.lane.is_none()));
+}
+
+#[test]
+fn every_zone_is_a_column_and_ports_show_on_chips_and_cards() {
+    let (sb, _) = lesson::run_solution(&first_lesson()).expect("the solution runs");
+    let l = layout(&Scene::from_events(sb.events()), &details(&sb));
+    let c = &l.clusters[0];
+    assert_eq!(c.zones.len(), 3, "us-east-1a, b and c, though the two instances are in two of them");
+    let empty: Vec<_> = c.zones.iter().filter(|z| z.cards.is_empty()).collect();
+    assert_eq!(empty.len(), 1);
+    assert!(empty[0].empty_note_y.is_some());
+    for (i, z) in c.zones.iter().enumerate() {
+        assert_eq!(z.rect.x, i32::try_from(i).unwrap() * layout::COLUMN_W, "side by side");
+        assert_eq!(z.rect.h, c.zones[0].rect.h, "same height");
+    }
+    // The web task maps container port 80 to a dynamic host port of its instance.
+    let task = sb.view().clusters[0].tasks[0].clone();
+    let host = task.host_ports[0].host_port;
+    assert!((32768..=60999).contains(&host), "{host}");
+    let chip = c.chips().next().expect("the web chip");
+    assert_eq!(chip.ports, vec![format!(":{host}→80")]);
+    assert_eq!(chip.detail.as_deref(), Some(format!(":{host}→80").as_str()));
+    assert_eq!(chip.rect.h, layout::CHIP_H2, "two lines: the ports on the second");
+    let card = c.cards().find(|k| !k.chips.is_empty()).unwrap();
+    assert_eq!(card.ports.reserved, ecs_sim::agent::ecs_config::DEFAULT_RESERVED_PORTS.len());
+    assert_eq!(card.ports.by_tasks, 1);
+    assert_eq!(card.ports.summary(), "5 reserved · 1 in use");
+    assert_eq!(card.ports.dynamic_range, (32768, 60999));
+    let idle = c.cards().find(|k| k.chips.is_empty()).unwrap();
+    assert_eq!(idle.ports.by_tasks, 0);
+    assert!(card.rect.h > idle.rect.h);
+}
+
+#[test]
+fn fargate_tasks_are_enis_in_a_lane_of_their_zone() {
+    let (mut sb, _) = lesson::run_solution(&first_lesson()).expect("the solution runs");
+    let mut ws = first_lesson().workspace();
+    ws.put("api.json", r#"{"family": "api", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512",
+        "containerDefinitions": [{"name": "api", "image": "public.ecr.aws/nginx/nginx:1.27", "portMappings": [{"containerPort": 80}]}]}"#);
+    for line in [
+        "aws ecs register-task-definition --cli-input-json file://api.json",
+        "SUBNETS=$(aws ec2 describe-subnets --query 'join(`,`, Subnets[].SubnetId)' --output text)",
+        "aws ecs run-task --cluster demo --task-definition api --launch-type FARGATE --count 3 --network-configuration \"awsvpcConfiguration={subnets=[$SUBNETS]}\"",
+        "sleep 30",
+    ] {
+        let out = sb.execute(line, &mut ws);
+        assert_eq!(out.exit_code, 0, "{line}: {:?}", out.chunks);
+    }
+    let scene = Scene::from_events(sb.events());
+    assert_agrees(&scene, &sb.view());
+    let l = layout(&scene, &details(&sb));
+    let c = &l.clusters[0];
+    assert_eq!(c.fargate_tasks, 3);
+    let view = sb.view();
+    for z in &c.zones {
+        let lane = z.lane.as_ref().expect("every zone has a Fargate lane");
+        assert_eq!(lane.chips.len(), 1, "spread over the three zones");
+        let chip = &lane.chips[0];
+        let t = view.clusters[0].tasks.iter().find(|t| t.id == chip.task.id).unwrap();
+        assert_eq!(t.launch_type, "FARGATE");
+        assert_eq!(chip.task.availability_zone, z.name);
+        let eni = chip.eni.as_ref().expect("an ENI");
+        assert_eq!(Some(&eni.private_ip), t.private_ip.as_ref());
+        assert_eq!(Some(&eni.subnet_id), t.subnet_id.as_ref());
+        assert!(eni.id.starts_with("eni-"), "{}", eni.id);
+        assert_eq!(lane.subnet.as_ref(), t.subnet_id.as_ref());
+        assert!(chip.detail.as_deref().unwrap().starts_with(&format!("ENI {} · subnet-", eni.private_ip)));
+        // The lane sits under the zone's cards, inside the zone.
+        assert!(z.cards.iter().all(|k| k.rect.y + k.rect.h <= lane.rect.y));
+        assert!(lane.rect.y + lane.rect.h <= z.rect.y + z.rect.h);
+        assert!(chip.rect.y >= lane.rect.y + layout::LANE_HEADER && chip.rect.y + chip.rect.h <= lane.rect.y + lane.rect.h);
+    }
+}
+
+#[test]
+fn a_failed_run_task_is_one_failure_with_every_instances_reason() {
+    let l = lesson_named("placement-constraints");
+    let (sb, _) = l.start().expect("the lesson starts");
+    let scene = Scene::from_events(sb.events());
+    let shop = scene.clusters.iter().find(|c| c.name == "shop").unwrap();
+    assert_eq!(shop.failures.len(), 1, "{:?}", shop.failures);
+    let f = &shop.failures[0];
+    assert_eq!(f.family, "reports");
+    assert_eq!(f.reasons, vec![("MemberOf placement constraint unsatisfied.".to_string(), 4)]);
+    assert_eq!(f.summary(), "MemberOf placement constraint unsatisfied. (4 of 4 instances)");
+    // A second call is a second failure, even at the same virtual time.
+    let mut sb = sb;
+    let mut ws = l.workspace();
+    sb.execute("aws ecs run-task --cluster shop --task-definition reports", &mut ws);
+    let scene = Scene::from_events(sb.events());
+    let shop = scene.clusters.iter().find(|c| c.name == "shop").unwrap();
+    assert_eq!(shop.failures.len(), 2);
+    let lay = layout(&scene, &details(&sb));
+    assert_eq!(lay.clusters.iter().find(|c| c.name == "shop").unwrap().failures.len(), 2);
+    assert!(shop.failures.iter().all(|f| !f.resolved));
+    // The lesson's fix: once a reports task is placed, its earlier failures are marked resolved.
+    for line in &l.solution[2..4] {
+        assert_eq!(sb.execute(line, &mut ws).exit_code, 0, "{line}");
+    }
+    let scene = Scene::from_events(sb.events());
+    let shop = scene.clusters.iter().find(|c| c.name == "shop").unwrap();
+    assert_eq!(shop.failures.len(), 2);
+    assert!(shop.failures.iter().all(|f| f.resolved));
+}
+
+#[test]
+fn draining_and_disconnected_instances_are_flagged() {
+    let (mut sb, _) = lesson::run_solution(&first_lesson()).expect("the solution runs");
+    let mut ws = first_lesson().workspace();
+    let view = sb.view();
+    let cis = &view.clusters[0].container_instances;
+    let (a, b) = (cis[0].id.clone(), cis[1].ec2_instance_id.clone());
+    for line in [
+        format!("aws ecs update-container-instances-state --cluster demo --container-instances {a} --status DRAINING"),
+        format!("sandbox disconnect-agent {b}"),
+    ] {
+        let out = sb.execute(&line, &mut ws);
+        assert_eq!(out.exit_code, 0, "{line}: {:?}", out.chunks);
+    }
+    let l = layout(&Scene::from_events(sb.events()), &details(&sb));
+    let cards: Vec<_> = l.clusters[0].cards().collect();
+    let drained = cards.iter().find(|c| c.instance.id == a).unwrap();
+    assert!(drained.flags.contains(&Flag::Draining), "{:?}", drained.flags);
+    let cut = cards.iter().find(|c| c.instance.ec2_instance_id == b).unwrap();
+    assert_eq!(cut.flags, vec![Flag::AgentDisconnected]);
+    assert_eq!(cut.bars_top, layout::CARD_HEADER + layout::FLAG_ROW, "the flags take a row");
 }

@@ -6,7 +6,8 @@
 //! - `ecs-sim validate FILE`: checks a task definition file; prints `FILE:LINE:COL: error: …` per problem
 //!   and exits 0 only when the file would be accepted.
 //! - `ecs-sim check-lessons`: proves every shipped lesson (its start meets no goal; its solution meets all).
-//! - `ecs-sim export-lesson ID DIR`: writes a lesson's starting files and `solution.sh` into DIR.
+//! - `ecs-sim export-lesson ID DIR`: writes a lesson's starting files, `setup.sh`, `solution.sh` and `seed`
+//!   into DIR, so that `ecs-sim run --seed $(cat DIR/seed) --setup DIR/setup.sh DIR/solution.sh` replays it.
 
 use clap::{Parser, Subcommand};
 use ecs_sim::{Sandbox, Workspace, WorkspaceError, commands, lesson, transcript_entry};
@@ -33,6 +34,9 @@ enum Command {
         /// Write the event log, one JSON object a line, to this file.
         #[arg(long)]
         events: Option<PathBuf>,
+        /// Run this script first without printing anything (a lesson's setup); stop if it fails.
+        #[arg(long)]
+        setup: Option<PathBuf>,
         script: PathBuf,
     },
     /// Validate a task definition file.
@@ -76,17 +80,34 @@ impl Workspace for DirWorkspace {
     }
 }
 
-fn run(seed: u64, keep_going: bool, events: Option<&Path>, script: &Path) -> ExitCode {
-    let text = match std::fs::read_to_string(script) {
+fn read(path: &Path) -> Result<String, ExitCode> {
+    std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("ecs-sim: {}: {e}", path.display());
+        ExitCode::from(2)
+    })
+}
+
+fn run(seed: u64, keep_going: bool, events: Option<&Path>, setup: Option<&Path>, script: &Path) -> ExitCode {
+    let text = match read(script) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("ecs-sim: {}: {e}", script.display());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let dir = script.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let mut ws = DirWorkspace { dir, written: BTreeMap::new() };
     let mut sb = Sandbox::new(seed);
+    if let Some(setup) = setup {
+        let setup_text = match read(setup) {
+            Ok(t) => t,
+            Err(code) => return code,
+        };
+        for line in commands::split_script(&setup_text) {
+            let out = sb.execute(&line, &mut ws);
+            if out.exit_code != 0 {
+                eprintln!("ecs-sim: setup command fails: {line}\n{}", out.text());
+                return ExitCode::from(2);
+            }
+        }
+    }
     let mut code = 0;
     for line in commands::split_script(&text) {
         let out = sb.execute(&line, &mut ws);
@@ -152,7 +173,9 @@ fn export_lesson(id: &str, dir: &Path) -> ExitCode {
     let write = |name: &str, text: &str| std::fs::write(dir.join(name), text);
     let result = std::fs::create_dir_all(dir)
         .and_then(|()| l.files.iter().try_for_each(|f| write(&f.name, &f.content)))
-        .and_then(|()| write("solution.sh", &l.solution_script()));
+        .and_then(|()| write("solution.sh", &l.solution_script()))
+        .and_then(|()| write("setup.sh", &l.setup.iter().map(|c| format!("{c}\n")).collect::<String>()))
+        .and_then(|()| write("seed", &format!("{}\n", l.seed)));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -165,7 +188,7 @@ fn export_lesson(id: &str, dir: &Path) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run { seed, keep_going, events, script } => run(seed, keep_going, events.as_deref(), &script),
+        Command::Run { seed, keep_going, events, setup, script } => run(seed, keep_going, events.as_deref(), setup.as_deref(), &script),
         Command::Validate { file } => validate(&file),
         Command::CheckLessons => check_lessons(),
         Command::ExportLesson { id, dir } => export_lesson(&id, &dir),
