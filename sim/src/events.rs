@@ -53,6 +53,18 @@ pub enum EventKind {
     /// The ECS agent on a container instance lost or regained its connection (`agentConnected`).
     AgentConnectionChanged { region: String, cluster: String, container_instance_id: String, connected: bool },
     TaskDefinitionRegistered { region: String, family: String, revision: u32 },
+    /// A task could not start (ecs-facts.md §3.3, §5): `stage` is what failed (`registry authorization`,
+    /// `secrets`, `image pull`, `logging`), `reason` the task's `stoppedReason`, and when a permission was the
+    /// cause, the role that lacked it (none: no credentials at all) and the action.
+    TaskFailedToStart {
+        region: String,
+        cluster: String,
+        task_id: String,
+        stage: String,
+        reason: String,
+        role_arn: Option<String>,
+        missing_action: Option<String>,
+    },
     /// An ECR repository was created or deleted.
     EcrRepositoryCreated { region: String, repository: String },
     EcrRepositoryDeleted { region: String, repository: String },

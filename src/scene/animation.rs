@@ -39,6 +39,11 @@ impl Step {
             EventKind::ClusterCreated { cluster, .. }
             | EventKind::ClusterDeleted { cluster, .. }
             | EventKind::TaskPlacementFailed { cluster, .. } => Some(cluster),
+            EventKind::TaskFailedToStart { task_id, .. } => Some(task_id),
+            EventKind::EcrRepositoryCreated { repository, .. }
+            | EventKind::EcrRepositoryDeleted { repository, .. }
+            | EventKind::EcrImagePushed { repository, .. }
+            | EventKind::EcrImageExpired { repository, .. } => Some(repository),
             EventKind::TaskDefinitionRegistered { .. } | EventKind::TaskDefinitionDeregistered { .. } => None,
         }
     }
@@ -67,7 +72,11 @@ pub fn duration_of(kind: &EventKind) -> u32 {
         }
         EventKind::TaskPlaced { .. } => tuning::TASK_PLACED_MS,
         EventKind::TaskStateChanged { .. } => tuning::TASK_STATE_MS,
-        EventKind::TaskPlacementFailed { .. } => tuning::TASK_PLACEMENT_FAILED_MS,
+        EventKind::TaskPlacementFailed { .. } | EventKind::TaskFailedToStart { .. } => tuning::TASK_PLACEMENT_FAILED_MS,
+        EventKind::EcrRepositoryCreated { .. }
+        | EventKind::EcrRepositoryDeleted { .. }
+        | EventKind::EcrImagePushed { .. }
+        | EventKind::EcrImageExpired { .. } => tuning::TASK_DEFINITION_MS,
     }
 }
 
@@ -110,6 +119,16 @@ pub fn describe(kind: &EventKind) -> String {
         }
         EventKind::TaskStateChanged { task_id, last_status, .. } => format!("task {} is {last_status}", short_id(task_id)),
         EventKind::TaskPlacementFailed { family, reason, .. } => format!("could not place a {family} task: {reason}"),
+        EventKind::TaskFailedToStart { task_id, stage, missing_action, .. } => match missing_action {
+            Some(a) => format!("task {} failed at {stage}: the role lacks {a}", short_id(task_id)),
+            None => format!("task {} failed at {stage}", short_id(task_id)),
+        },
+        EventKind::EcrRepositoryCreated { repository, .. } => format!("repository {repository} created"),
+        EventKind::EcrRepositoryDeleted { repository, .. } => format!("repository {repository} deleted"),
+        EventKind::EcrImagePushed { repository, tags, .. } => format!("pushed {repository}:{}", tags.join(",")),
+        EventKind::EcrImageExpired { repository, digest, .. } => {
+            format!("lifecycle policy expired {repository}@{}", short_id(digest.trim_start_matches("sha256:")))
+        }
     }
 }
 

@@ -233,6 +233,12 @@ impl Scene {
         self.last_seq = Some(event.seq);
         self.clock = Some(clock_face(&event.at));
         match &event.kind {
+            // Drawn from the view by the registry pane; nothing to fold into the cluster scene yet.
+            EventKind::EcrRepositoryCreated { .. }
+            | EventKind::EcrRepositoryDeleted { .. }
+            | EventKind::EcrImagePushed { .. }
+            | EventKind::EcrImageExpired { .. }
+            | EventKind::TaskFailedToStart { .. } => {}
             EventKind::ClusterCreated { region, cluster } => {
                 self.cluster_mut(region, cluster).active = true;
             }

@@ -94,8 +94,8 @@ pub fn on_transition(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &s
             .resolve(&format!("{}:{}", snapshot.family, snapshot.revision), true)
             .map(|r| r.request.clone());
         if let Ok(td) = td {
-            if let Err(reason) = super::task_start::check(ctx.world, &snapshot, &td, now) {
-                fail_start(ctx, region, cluster, task_id, &reason);
+            if let Err(failure) = super::task_start::check(ctx.world, &snapshot, &td, now) {
+                fail_start(ctx, region, cluster, task_id, failure);
                 return;
             }
         }
@@ -122,8 +122,9 @@ pub fn on_transition(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &s
 }
 
 /// A task that cannot start: it stops with `TaskFailedToStart` and the reason on the task and its containers.
-fn fail_start(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &str, reason: &str) {
+fn fail_start(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &str, failure: super::task_start::StartFailure) {
     let now = ctx.now;
+    let reason = failure.reason.as_str();
     let Some(task) = ctx.world.region_mut(region).ecs.clusters.get_mut(cluster).and_then(|c| c.tasks.get_mut(task_id)) else {
         return;
     };
@@ -137,6 +138,15 @@ fn fail_start(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &str, rea
     }
     set_status(task, TaskStatus::Deprovisioning, now);
     let snapshot = task.clone();
+    ctx.emit(EventKind::TaskFailedToStart {
+        region: region.into(),
+        cluster: cluster.into(),
+        task_id: task_id.into(),
+        stage: failure.stage.as_str().into(),
+        reason: failure.reason.clone(),
+        role_arn: failure.role_arn.clone(),
+        missing_action: failure.missing_action.clone(),
+    });
     ctx.emit(EventKind::TaskStateChanged {
         region: region.into(),
         cluster: cluster.into(),

@@ -22,6 +22,53 @@ use crate::world::ec2::AgentStatus;
 use crate::world::ecr::host_region;
 use crate::world::ecs::{LaunchType, Task};
 
+/// Which step of starting a task failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Getting an ECR authorization token.
+    RegistryAuth,
+    /// Fetching `secrets` from SSM Parameter Store or Secrets Manager.
+    Secrets,
+    /// Pulling an image.
+    Pull,
+    /// Setting up the awslogs driver.
+    Logs,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::RegistryAuth => "registry authorization",
+            Stage::Secrets => "secrets",
+            Stage::Pull => "image pull",
+            Stage::Logs => "logging",
+        }
+    }
+}
+
+/// Why a task could not start: the `stoppedReason`, and for the page the step, the identity that was used
+/// (a role ARN, or none), and the IAM action it lacked when a permission was the cause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartFailure {
+    pub reason: String,
+    pub stage: Stage,
+    pub role_arn: Option<String>,
+    pub missing_action: Option<String>,
+}
+
+impl StartFailure {
+    fn new(stage: Stage, reason: String) -> Self {
+        StartFailure { reason, stage, role_arn: None, missing_action: None }
+    }
+    fn denied(stage: Stage, world: &World, who: &Caller, action: &str, reason: String) -> Self {
+        let role_arn = match who {
+            Caller::Role { role, .. } => world.iam.role(role).map(|r| r.arn()),
+            _ => None,
+        };
+        StartFailure { reason, stage, role_arn, missing_action: Some(action.to_string()) }
+    }
+}
+
 /// Where an image comes from.
 enum Source {
     /// This account's private ECR: Region, repository, tag or digest.
@@ -74,7 +121,7 @@ fn fargate_prefix() -> &'static str {
 }
 
 /// Checks everything the task needs before its containers start; the `stoppedReason` when something fails.
-pub fn check(world: &mut World, task: &Task, td: &RegisterTaskDefinitionRequest, now: crate::clock::SimTime) -> Result<(), String> {
+pub fn check(world: &mut World, task: &Task, td: &RegisterTaskDefinitionRequest, now: crate::clock::SimTime) -> Result<(), StartFailure> {
     let region = task.region.clone();
     let fargate = task.launch_type == LaunchType::Fargate;
     let online = !fargate || task.eni.as_ref().is_some_and(|e| e.public_ip.is_some());
@@ -87,17 +134,18 @@ pub fn check(world: &mut World, task: &Task, td: &RegisterTaskDefinitionRequest,
     if needs_ecr {
         if !online {
             // Wording as reported in public issues (doctorray117/minecraft-ondemand#74).
-            return Err(format!(
+            return Err(StartFailure::new(Stage::RegistryAuth, format!(
                 "{}unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: send request failed caused by: Post \"{ecr_api}\": dial tcp 52.46.154.57:443: i/o timeout. Please check your task network configuration.",
                 fargate_prefix()
-            ));
+            )));
         }
         if let Err(m) = who.authorize(world, "ecr:GetAuthorizationToken", "*") {
-            return Err(if fargate {
+            let reason = if fargate {
                 format!("{}unable to retrieve ecr registry auth: service call has been retried 3 time(s): AccessDeniedException: {m}", fargate_prefix())
             } else {
                 format!("CannotPullContainerError: AccessDeniedException: {m}")
-            });
+            };
+            return Err(StartFailure::denied(Stage::RegistryAuth, world, &who, "ecr:GetAuthorizationToken", reason));
         }
     }
     for c in containers {
@@ -135,24 +183,27 @@ pub fn check(world: &mut World, task: &Task, td: &RegisterTaskDefinitionRequest,
             }
         };
         if !online {
-            return Err(log_err(format!("RequestError: send request failed caused by: Post \"https://logs.{log_region}.amazonaws.com/\": dial tcp 3.236.94.33:443: i/o timeout")));
+            return Err(StartFailure::new(Stage::Logs, log_err(format!("RequestError: send request failed caused by: Post \"https://logs.{log_region}.amazonaws.com/\": dial tcp 3.236.94.33:443: i/o timeout"))));
         }
         let group_arn = format!("arn:aws:logs:{log_region}:{ACCOUNT_ID}:log-group:{group}");
         let exists = world.region(&log_region).is_some_and(|r| r.logs.groups.contains_key(&group));
         if !exists {
             if !create {
-                return Err(log_err("ResourceNotFoundException: The specified log group does not exist.".into()));
+                return Err(StartFailure::new(Stage::Logs, log_err("ResourceNotFoundException: The specified log group does not exist.".into())));
             }
-            who.authorize(world, "logs:CreateLogGroup", &format!("{group_arn}:log-stream:"))
-                .map_err(|m| log_err(format!("AccessDeniedException: {m}")).replace("create Cloudwatch log stream", "create Cloudwatch log group"))?;
+            if let Err(m) = who.authorize(world, "logs:CreateLogGroup", &format!("{group_arn}:log-stream:")) {
+                let reason = log_err(format!("AccessDeniedException: {m}")).replace("create Cloudwatch log stream", "create Cloudwatch log group");
+                return Err(StartFailure::denied(Stage::Logs, world, &who, "logs:CreateLogGroup", reason));
+            }
             world.region_mut(&log_region).logs.groups.insert(
                 group.clone(),
                 crate::world::logs::LogGroup { name: group.clone(), created_at: now, retention_days: None, streams: Default::default() },
             );
         }
         for action in ["logs:CreateLogStream", "logs:PutLogEvents"] {
-            who.authorize(world, action, &format!("{group_arn}:log-stream:{stream}"))
-                .map_err(|m| log_err(format!("AccessDeniedException: {m}")))?;
+            if let Err(m) = who.authorize(world, action, &format!("{group_arn}:log-stream:{stream}")) {
+                return Err(StartFailure::denied(Stage::Logs, world, &who, action, log_err(format!("AccessDeniedException: {m}"))));
+            }
         }
         world.region_mut(&log_region).logs.append(&group, &stream, now, &[]);
     }
@@ -167,12 +218,13 @@ pub fn awslogs_stream(task: &Task, container: &str, prefix: Option<&str>) -> Str
     }
 }
 
-fn check_secret(world: &World, who: &Caller, region: &str, value_from: &str, online: bool) -> Result<(), String> {
+fn check_secret(world: &World, who: &Caller, region: &str, value_from: &str, online: bool) -> Result<(), StartFailure> {
+    let fail = |reason: String| StartFailure::new(Stage::Secrets, reason);
     let asm = value_from.contains(":secretsmanager:");
     let (what, action) = if asm { ("unable to retrieve secret from asm", "secretsmanager:GetSecretValue") } else { ("unable to retrieve secrets from ssm", "ssm:GetParameters") };
     if !online {
         let host = if asm { format!("secretsmanager.{region}.amazonaws.com") } else { format!("ssm.{region}.amazonaws.com") };
-        return Err(format!("{}{what}: service call has been retried 1 time(s): RequestError: send request failed caused by: Post \"https://{host}/\": dial tcp 3.236.169.0:443: i/o timeout. Please check your task network configuration.", fargate_prefix()));
+        return Err(fail(format!("{}{what}: service call has been retried 1 time(s): RequestError: send request failed caused by: Post \"https://{host}/\": dial tcp 3.236.169.0:443: i/o timeout. Please check your task network configuration.", fargate_prefix())));
     }
     let secrets = world.region(region).map(|r| &r.secrets);
     let resource = if asm {
@@ -183,8 +235,10 @@ fn check_secret(world: &World, who: &Caller, region: &str, value_from: &str, onl
         let path = if value_from.starts_with('/') { value_from.to_string() } else { format!("/{value_from}") };
         format!("arn:aws:ssm:{region}:{ACCOUNT_ID}:parameter{path}")
     };
-    who.authorize(world, action, &resource)
-        .map_err(|m| format!("{}{what}: service call has been retried 1 time(s): AccessDeniedException: {m}", fargate_prefix()))?;
+    if let Err(m) = who.authorize(world, action, &resource) {
+        let reason = format!("{}{what}: service call has been retried 1 time(s): AccessDeniedException: {m}", fargate_prefix());
+        return Err(StartFailure::denied(Stage::Secrets, world, who, action, reason));
+    }
     let found = if asm {
         secrets.and_then(|s| s.secret(value_from, region)).is_some()
     } else {
@@ -193,23 +247,32 @@ fn check_secret(world: &World, who: &Caller, region: &str, value_from: &str, onl
     if found {
         Ok(())
     } else if asm {
-        Err(format!("{}{what}: service call has been retried 1 time(s): ResourceNotFoundException: Secrets Manager can't find the specified secret.", fargate_prefix()))
+        Err(fail(format!("{}{what}: service call has been retried 1 time(s): ResourceNotFoundException: Secrets Manager can't find the specified secret.", fargate_prefix())))
     } else {
-        Err(format!("{}{what}: invalid parameters: {value_from}", fargate_prefix()))
+        Err(fail(format!("{}{what}: invalid parameters: {value_from}", fargate_prefix())))
     }
 }
 
-fn pull(world: &mut World, who: &Caller, image: &str, fargate: bool, online: bool, now: crate::clock::SimTime) -> Result<(), String> {
+fn pull(world: &mut World, who: &Caller, image: &str, fargate: bool, online: bool, now: crate::clock::SimTime) -> Result<(), StartFailure> {
+    pull_image(world, who, image, fargate, online, now).map_err(|(reason, action)| match action {
+        Some(a) => StartFailure::denied(Stage::Pull, world, who, a, reason),
+        None => StartFailure::new(Stage::Pull, reason),
+    })
+}
+
+/// Pulls one image; on failure the reason and the IAM action that was refused, if that was the cause.
+fn pull_image(world: &mut World, who: &Caller, image: &str, fargate: bool, online: bool, now: crate::clock::SimTime) -> Result<(), (String, Option<&'static str>)> {
+    let plain = |r: String| (r, None);
     match classify(image) {
         Source::Other => Ok(()),
         Source::Public { reference, full } => {
             let tag_or_digest = reference.digest.clone().or(reference.tag.clone()).unwrap_or_else(|| "latest".into());
             if fargate && !online {
                 let host = if reference.domain == "docker.io" { "registry-1.docker.io".to_string() } else { reference.domain.clone() };
-                return Err(format!(
+                return Err(plain(format!(
                     "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref {full}: failed to do request: Head \"https://{host}/v2/{}/manifests/{tag_or_digest}\": dial tcp 44.208.254.194:443: i/o timeout",
                     reference.path
-                ));
+                )));
             }
             let Some(registry) = public_registry(&reference.domain) else { return Ok(()) };
             let kind = match &reference.digest {
@@ -222,11 +285,11 @@ fn pull(world: &mut World, who: &Caller, image: &str, fargate: bool, online: boo
                 // catalogue has only the official images, so it assumes it does. An unknown official image
                 // (`library/…`) is a typo.
                 Err(CatalogMiss::NoRepository) if !reference.path.starts_with("library/") => Ok(()),
-                Err(_) if fargate => Err(format!("CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref {full}: {full}: not found")),
-                Err(_) => Err(format!(
+                Err(_) if fargate => Err(plain(format!("CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref {full}: {full}: not found"))),
+                Err(_) => Err(plain(format!(
                     "CannotPullContainerError: Error response from daemon: manifest for {} not found: manifest unknown: manifest unknown",
                     reference.familiar_string()
-                )),
+                ))),
             }
         }
         Source::Ecr { region, repository, reference, full } => {
@@ -237,29 +300,29 @@ fn pull(world: &mut World, who: &Caller, image: &str, fargate: bool, online: boo
                 RefKind::Digest(d) => d.clone(),
             };
             if let Err(m) = who.authorize(world, "ecr:BatchGetImage", &arn) {
-                return Err(if fargate {
+                return Err((if fargate {
                     format!("CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref {full}: pulling from host {host} failed with status code [manifests {label}]: 403 Forbidden")
                 } else {
                     format!("CannotPullContainerError: Error response from daemon: pull access denied for {host}/{repository}, repository does not exist or may require 'docker login': denied: {m}")
-                });
+                }, Some("ecr:BatchGetImage")));
             }
             let r = world.region_mut(&region);
             let Some(repo) = r.ecr.repositories.get_mut(&repository) else {
-                return Err(if fargate {
+                return Err(plain(if fargate {
                     format!("CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref {full}: {full}: not found")
                 } else {
                     format!("CannotPullContainerError: Error response from daemon: repository {host}/{repository} not found: name unknown: The repository with name '{repository}' does not exist in the registry with id '{ACCOUNT_ID}'")
-                });
+                }));
             };
             let Some(image) = repo.images.iter().find(|i| match &reference {
                 RefKind::Tag(t) => i.tags.iter().any(|x| x == t),
                 RefKind::Digest(d) => i.digest == *d,
             }) else {
-                return Err(if fargate {
+                return Err(plain(if fargate {
                     format!("CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref {full}: {full}: not found")
                 } else {
                     format!("CannotPullContainerError: Error response from daemon: manifest for {full} not found: manifest unknown: Requested image not found")
-                });
+                }));
             };
             let digest = image.digest.clone();
             // The manifest came back; the layers are fetched through GetDownloadUrlForLayer. The Fargate text is
@@ -267,11 +330,11 @@ fn pull(world: &mut World, who: &Caller, image: &str, fargate: bool, online: boo
             // image configuration blob first.
             let blob = image.config_digest.clone();
             if let Err(m) = who.authorize(world, "ecr:GetDownloadUrlForLayer", &arn) {
-                return Err(if fargate {
+                return Err((if fargate {
                     format!("CannotPullContainerError: ref pull has been retried 1 time(s): failed to copy: httpReadSeeker: failed open: unexpected status code https://{host}/v2/{repository}/blobs/{blob}: 403 Forbidden")
                 } else {
                     format!("CannotPullContainerError: Error response from daemon: error pulling image configuration: download failed after attempts=6: denied: {m}")
-                });
+                }, Some("ecr:GetDownloadUrlForLayer")));
             }
             if let Some(i) = world.region_mut(&region).ecr.repositories.get_mut(&repository).and_then(|r| r.images.iter_mut().find(|i| i.digest == digest)) {
                 i.last_pulled = Some(now);

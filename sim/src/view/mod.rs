@@ -2,6 +2,9 @@
 //! request; nothing in it is live. Keys are camelCase, like the AWS APIs, so goal expressions read naturally
 //! (`clusters[?name=='demo'].containerInstances[]`).
 
+pub mod iam;
+pub mod registry;
+
 use crate::clock::SimTime;
 use crate::world::World;
 use crate::world::ec2::AgentStatus;
@@ -20,6 +23,13 @@ pub struct View {
     /// Every EC2 instance, in launch order, with where its ECS agent stands.
     pub instances: Vec<InstanceView>,
     pub task_definitions: Vec<TaskDefinitionView>,
+    /// ECR repositories of every Region.
+    pub repositories: Vec<registry::RepositoryView>,
+    pub log_groups: Vec<registry::LogGroupView>,
+    /// IAM roles, by name.
+    pub roles: Vec<iam::RoleView>,
+    /// Whether the learner's own permissions are restricted (a lesson's `sandbox learner-policy`).
+    pub learner_restricted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -104,6 +114,9 @@ pub struct TaskView {
     pub memory: u32,
     pub group: String,
     pub stopped_reason: Option<String>,
+    pub stop_code: Option<String>,
+    pub task_role_arn: Option<String>,
+    pub execution_role_arn: Option<String>,
     pub containers: Vec<ContainerView>,
     /// Host ports the task holds on its instance (`container:host/protocol` for each binding).
     pub host_ports: Vec<PortView>,
@@ -142,6 +155,8 @@ pub struct InstanceView {
     pub state: String,
     pub private_ip: String,
     pub iam_instance_profile: Option<String>,
+    /// The role in the instance profile: what the ECS agent, and image pulls without an execution role, use.
+    pub instance_role: Option<String>,
     pub agent: AgentView,
     /// How the user data was read (which cluster it names, or why it named none).
     pub notes: Vec<String>,
@@ -213,6 +228,9 @@ pub fn build(world: &World, now: SimTime) -> View {
                     memory: t.reserved_memory,
                     group: t.group.clone(),
                     stopped_reason: t.stopped_reason.clone(),
+                    stop_code: t.stop_code.clone(),
+                    task_role_arn: t.task_role_arn.clone(),
+                    execution_role_arn: t.execution_role_arn.clone(),
                     containers: t
                         .containers
                         .iter()
@@ -284,6 +302,11 @@ pub fn build(world: &World, now: SimTime) -> View {
                 state: i.state.name().into(),
                 private_ip: i.private_ip.clone(),
                 iam_instance_profile: i.iam_instance_profile.clone(),
+                instance_role: i
+                    .iam_instance_profile
+                    .as_deref()
+                    .and_then(|p| world.iam.instance_profile(p))
+                    .and_then(|p| p.roles.first().cloned()),
                 agent: AgentView { status: status.into(), cluster, container_instance_id: ci, reason },
                 notes: i.user_data_notes.clone(),
             });
@@ -304,5 +327,18 @@ pub fn build(world: &World, now: SimTime) -> View {
             });
         }
     }
-    View { now: now.to_cli_string(), now_millis: now.0, clock: now.to_hms(), clusters, instances, task_definitions }
+    let admin = crate::iam_policy::managed_policy_by_arn(crate::world::iam::ADMINISTRATOR_ACCESS).and_then(|p| p.document().ok());
+    let learner_restricted = world.iam.learner_policies.len() != 1 || world.iam.learner_policies.first().map(|d| d.to_json()) != admin.map(|d| d.to_json());
+    View {
+        now: now.to_cli_string(),
+        now_millis: now.0,
+        clock: now.to_hms(),
+        clusters,
+        instances,
+        task_definitions,
+        repositories: registry::repositories(world),
+        log_groups: registry::log_groups(world),
+        roles: iam::roles(world),
+        learner_restricted,
+    }
 }
