@@ -7,6 +7,7 @@ mod help;
 mod interpreter;
 mod sandbox_cmd;
 mod sandbox_learner;
+mod script_cmd;
 
 pub(crate) use interpreter::Io;
 mod text_tools;
