@@ -89,6 +89,10 @@ pub enum EventKind {
     TaskStateChanged { region: String, cluster: String, task_id: String, last_status: String },
     /// RunTask could not place a task; `reason` is the failure reason ECS reports (`RESOURCE:MEMORY`, ...).
     TaskPlacementFailed { region: String, cluster: String, family: String, reason: String },
+    /// A service was created, or deleted (`status` DRAINING, then INACTIVE when its tasks are gone).
+    ServiceChanged { region: String, cluster: String, service: String, status: String },
+    /// A line written to a service's event log (`describe-services` shows it under `events`).
+    ServiceEvent { region: String, cluster: String, service: String, message: String },
 }
 
 /// The ordered, append-only log.

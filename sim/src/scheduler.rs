@@ -19,6 +19,9 @@ pub enum Action {
     EcrLifecycle { region: String, repository: String },
     /// The task moves from `from` to `to`; ignored if it is no longer in `from` (it was stopped meanwhile).
     TaskTransition { region: String, cluster: String, task_id: String, from: TaskStatus, to: TaskStatus },
+    /// The service scheduler's visit to one service; `generation` is the service's creation time, so a
+    /// deleted service's visits end even if a new one takes its name.
+    ServiceTick { region: String, cluster: String, service: String, generation: u64 },
 }
 
 #[derive(Debug, Clone, Default)]

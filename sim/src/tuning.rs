@@ -46,6 +46,17 @@ pub const WAITER_MAX_ATTEMPTS: u32 = 100;
 /// The longest command line the interpreter accepts; longer input is refused with a message, not parsed.
 pub const MAX_COMMAND_BYTES: usize = 1024 * 1024;
 
+/// The service scheduler looks at each service this often (ECS reacts within seconds).
+pub const SERVICE_SCHEDULER_INTERVAL: SimDuration = SimDuration::secs(10);
+/// A service task without a load balancer or container health check counts as healthy this long after it
+/// reached RUNNING (ecs-facts.md §3.2).
+pub const SERVICE_TASK_HEALTHY_AFTER: SimDuration = SimDuration::secs(40);
+/// The service throttle (§3.3): after this many tasks in a row fail to start, the scheduler waits before the
+/// next, doubling from the first wait up to 15 minutes (ECS documents the 15-minute ceiling, not the steps).
+pub const SERVICE_THROTTLE_AFTER: u32 = 3;
+pub const SERVICE_THROTTLE_FIRST: SimDuration = SimDuration::secs(30);
+pub const SERVICE_THROTTLE_MAX: SimDuration = SimDuration::minutes(15);
+
 /// ECR applies a new lifecycle policy within 24 hours; the sandbox does so after a minute, then every
 /// six hours of virtual time.
 pub const ECR_LIFECYCLE_FIRST_RUN: SimDuration = SimDuration::minutes(1);

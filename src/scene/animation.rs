@@ -45,6 +45,7 @@ impl Step {
             | EventKind::EcrImagePushed { repository, .. }
             | EventKind::EcrImageExpired { repository, .. } => Some(repository),
             EventKind::TaskDefinitionRegistered { .. } | EventKind::TaskDefinitionDeregistered { .. } => None,
+            EventKind::ServiceChanged { service, .. } | EventKind::ServiceEvent { service, .. } => Some(service),
         }
     }
 
@@ -71,6 +72,7 @@ pub fn duration_of(kind: &EventKind) -> u32 {
             tuning::TASK_DEFINITION_MS
         }
         EventKind::TaskPlaced { .. } => tuning::TASK_PLACED_MS,
+        EventKind::ServiceChanged { .. } | EventKind::ServiceEvent { .. } => tuning::TASK_STATE_MS,
         EventKind::TaskStateChanged { .. } => tuning::TASK_STATE_MS,
         EventKind::TaskPlacementFailed { .. } | EventKind::TaskFailedToStart { .. } => tuning::TASK_PLACEMENT_FAILED_MS,
         EventKind::EcrRepositoryCreated { .. }
@@ -123,6 +125,8 @@ pub fn describe(kind: &EventKind) -> String {
             Some(a) => format!("task {} failed at {stage}: the role lacks {a}", short_id(task_id)),
             None => format!("task {} failed at {stage}", short_id(task_id)),
         },
+        EventKind::ServiceChanged { service, status, .. } => format!("service {service} is {status}"),
+        EventKind::ServiceEvent { message, .. } => message.clone(),
         EventKind::EcrRepositoryCreated { repository, .. } => format!("repository {repository} created"),
         EventKind::EcrRepositoryDeleted { repository, .. } => format!("repository {repository} deleted"),
         EventKind::EcrImagePushed { repository, tags, .. } => format!("pushed {repository}:{}", tags.join(",")),

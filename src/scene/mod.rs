@@ -239,6 +239,8 @@ impl Scene {
             | EventKind::EcrImagePushed { .. }
             | EventKind::EcrImageExpired { .. }
             | EventKind::TaskFailedToStart { .. } => {}
+            // Services are drawn from the view (their tasks arrive as TaskPlaced like any other).
+            EventKind::ServiceChanged { .. } | EventKind::ServiceEvent { .. } => {}
             EventKind::ClusterCreated { region, cluster } => {
                 self.cluster_mut(region, cluster).active = true;
             }

@@ -4,6 +4,7 @@
 pub mod agent;
 pub mod ecr;
 pub mod instance;
+pub mod service_scheduler;
 pub mod container_logs;
 pub mod task;
 pub mod task_start;
@@ -20,6 +21,9 @@ pub fn apply(ctx: &mut Ctx<'_>, action: Action) {
         Action::EcrLifecycle { region, repository } => ecr::apply_lifecycle(ctx, &region, &repository),
         Action::TaskTransition { region, cluster, task_id, from, to } => {
             task::on_transition(ctx, &region, &cluster, &task_id, from, to);
+        }
+        Action::ServiceTick { region, cluster, service, generation } => {
+            service_scheduler::on_tick(ctx, &region, &cluster, &service, generation);
         }
     }
 }

@@ -118,6 +118,9 @@ pub fn on_transition(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &s
     if to == TaskStatus::Running || to == TaskStatus::Stopping {
         super::container_logs::write(ctx, &snapshot, to == TaskStatus::Running);
     }
+    if to == TaskStatus::Running {
+        super::service_scheduler::on_task_running(ctx, &snapshot);
+    }
     schedule_next(ctx, &snapshot);
 }
 
@@ -147,6 +150,7 @@ fn fail_start(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &str, fai
         role_arn: failure.role_arn.clone(),
         missing_action: failure.missing_action.clone(),
     });
+    super::service_scheduler::on_task_failed_to_start(ctx, &snapshot);
     ctx.emit(EventKind::TaskStateChanged {
         region: region.into(),
         cluster: cluster.into(),

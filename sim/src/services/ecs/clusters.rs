@@ -87,6 +87,13 @@ pub fn delete(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
             "The Cluster cannot be deleted while Container Instances are active or draining.",
         ));
     }
+    if cluster.services.values().any(|s| s.status != "INACTIVE") {
+        // BC-ECS exceptions (§3.3); the wording as ECS returns it.
+        return Err(ServiceError::new(
+            "ClusterContainsServicesException",
+            "The Cluster cannot be deleted while Services are active.",
+        ));
+    }
     if cluster.tasks.values().any(|t| t.holds_resources()) {
         return Err(ServiceError::new("ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active."));
     }

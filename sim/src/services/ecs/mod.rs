@@ -2,9 +2,11 @@
 
 mod clusters;
 mod container_instances;
-mod network_config;
+pub mod network_config;
 mod render;
-mod run_task;
+mod service_render;
+mod services;
+pub mod run_task;
 mod task_definitions;
 mod tasks;
 
@@ -33,6 +35,11 @@ pub fn handler(operation: &str) -> Option<Handler> {
         "DescribeTasks" => tasks::describe,
         "ListTasks" => tasks::list,
         "StopTask" => tasks::stop,
+        "CreateService" => services::create,
+        "UpdateService" => services::update,
+        "DeleteService" => services::delete,
+        "DescribeServices" => services::describe,
+        "ListServices" => services::list,
         _ => return None,
     })
 }

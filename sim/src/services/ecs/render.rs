@@ -6,11 +6,11 @@ use crate::tuning::{ACCOUNT_ID, CALLER_USER};
 use crate::world::ecs::{Cluster, ContainerInstance, Registered, Task, TaskStatus};
 use serde_json::{Map, Value, json};
 
-fn ts(t: SimTime) -> Value {
+pub(super) fn ts(t: SimTime) -> Value {
     Value::String(t.to_cli_string())
 }
 
-fn tags(list: &[(String, String)]) -> Value {
+pub(super) fn tags(list: &[(String, String)]) -> Value {
     Value::Array(list.iter().map(|(k, v)| json!({"key": k, "value": v})).collect())
 }
 
@@ -22,7 +22,7 @@ pub fn cluster(c: &Cluster, include_tags: bool) -> Value {
         "registeredContainerInstancesCount": c.active_instance_count(),
         "runningTasksCount": c.running_count(),
         "pendingTasksCount": c.pending_count(),
-        "activeServicesCount": 0,
+        "activeServicesCount": c.services.values().filter(|s| s.status == "ACTIVE").count(),
         "statistics": [],
         "settings": c.settings.iter().map(|(k, v)| json!({"name": k, "value": v})).collect::<Vec<_>>(),
         "capacityProviders": [],

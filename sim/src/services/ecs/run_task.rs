@@ -136,8 +136,12 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
     let (ids, failures) = if fargate {
         (run_fargate(ctx, &tpl, awsvpc.as_ref(), count as usize), Vec::new())
     } else {
+        if ctx.world.region_mut(region).ecs.clusters.get(&tpl.cluster).is_none_or(|c| c.active_instance_count() == 0) {
+            return Err(ServiceError::invalid_parameter("No Container Instances were found in your cluster."));
+        }
         run_ec2(ctx, &tpl, need, awsvpc.as_ref(), &strategies, &constraints, count as usize)?
     };
+    let failures: Vec<(String, String)> = failures.into_iter().map(|(arn, why)| (arn, why.reason().to_string())).collect();
     let r = ctx.world.region_mut(region);
     let cluster = r.ecs.clusters.get(&cluster_name).ok_or_else(ServiceError::cluster_not_found)?;
     let rendered: Vec<Value> = ids.iter().filter_map(|id| cluster.tasks.get(id)).map(|t| render::task(cluster, t)).collect();
@@ -145,7 +149,68 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
     Ok(json!({ "tasks": rendered, "failures": failures }))
 }
 
-type Failures = Vec<(String, String)>;
+/// Each instance that could not take the task that failed, with its first failed requirement.
+type Failures = Vec<(String, placement::Rejection)>;
+
+/// What the service scheduler launches: tasks of one deployment (ecs-facts.md §3), placed by the same code
+/// as RunTask's.
+pub struct ServiceTasks<'a> {
+    pub region: &'a str,
+    pub cluster: &'a str,
+    pub launch_type: LaunchType,
+    pub td: Registered,
+    pub group: String,
+    /// The deployment id.
+    pub started_by: String,
+    pub network: Option<&'a AwsVpc>,
+    pub strategies: &'a [Strategy],
+    pub constraints: &'a [Constraint],
+    pub enable_execute_command: bool,
+}
+
+/// Why a service's task could not be placed.
+pub enum NotPlaced {
+    /// The cluster has no ACTIVE container instance.
+    NoInstances,
+    /// Every instance failed a requirement: each with its first failed one.
+    Rejected(Vec<(String, placement::Rejection)>),
+    /// The task's network could not be set up (no free address in the subnets).
+    Network(String),
+}
+
+/// Places and starts up to `count` tasks for a service; what could not be placed, and why.
+pub fn launch_service_tasks(ctx: &mut Ctx<'_>, s: &ServiceTasks<'_>, count: usize) -> (Vec<String>, Option<NotPlaced>) {
+    let need = needs::from_task_definition(&s.td.request);
+    let tpl = Template {
+        region: s.region.to_string(),
+        cluster: s.cluster.to_string(),
+        launch_type: s.launch_type,
+        group: s.group.clone(),
+        started_by: Some(s.started_by.clone()),
+        overrides: Value::Null,
+        tags: Vec::new(),
+        cpu: need.cpu,
+        memory: need.memory,
+        gpus: need.gpus,
+        enable_execute_command: s.enable_execute_command,
+        task_role_arn: s.td.request.task_role_arn.clone(),
+        execution_role_arn: s.td.request.execution_role_arn.clone(),
+        td: s.td.clone(),
+    };
+    if s.launch_type == LaunchType::Fargate {
+        let ids = run_fargate(ctx, &tpl, s.network, count);
+        let short = ids.len() < count;
+        return (ids, short.then(|| NotPlaced::Network("no free IP address in the service's subnets".into())));
+    }
+    if ctx.world.region_mut(s.region).ecs.clusters.get(s.cluster).is_none_or(|c| c.active_instance_count() == 0) {
+        return (Vec::new(), Some(NotPlaced::NoInstances));
+    }
+    match run_ec2(ctx, &tpl, need, s.network, s.strategies, s.constraints, count) {
+        Ok((ids, failures)) if failures.is_empty() => (ids, None),
+        Ok((ids, failures)) => (ids, Some(NotPlaced::Rejected(failures))),
+        Err(e) => (Vec::new(), Some(NotPlaced::Network(e.message))),
+    }
+}
 
 /// The roles a task will use (the definition's, or the call's overrides): the caller must be allowed
 /// `iam:PassRole` on each (ecs-facts.md §5, checked at RunTask today), and ECS must be able to assume each,
@@ -183,9 +248,6 @@ fn run_ec2(
             Some(cfg.subnets.iter().filter_map(|s| r.network.subnet(s)).map(|s| s.availability_zone.clone()).collect());
     }
     let cluster = r.ecs.clusters.get(&tpl.cluster).ok_or_else(ServiceError::cluster_not_found)?;
-    if cluster.active_instance_count() == 0 {
-        return Err(ServiceError::invalid_parameter("No Container Instances were found in your cluster."));
-    }
     let mut snapshots = placement::snapshot_all(cluster);
     let req = placement::Request { needs: &need, count, strategies, constraints, group: &tpl.group };
     let outcome = placement::place(&mut snapshots, &req, ctx.rng);
@@ -206,13 +268,13 @@ fn run_ec2(
     }
     let mut failures = Vec::new();
     for (arn, why) in outcome.failures {
-        failures.push((arn, why.reason().to_string()));
         ctx.emit(EventKind::TaskPlacementFailed {
             region: tpl.region.clone(),
             cluster: tpl.cluster.clone(),
             family: tpl.td.family.clone(),
             reason: why.reason().to_string(),
         });
+        failures.push((arn, why));
     }
     if let Some(c) = ctx.world.region_mut(&tpl.region).ecs.clusters.get_mut(&tpl.cluster) {
         c.placements.add(outcome.record, ids.clone());

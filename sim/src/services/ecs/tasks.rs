@@ -51,8 +51,10 @@ pub fn list(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
         .filter(|t| req.str("launchType").is_none_or(|l| t.launch_type.as_str() == l))
         .filter(|t| ci_filter.as_ref().is_none_or(|id| t.container_instance_id.as_ref() == Some(id)))
         .collect();
-    if req.str("serviceName").is_some() {
-        chosen.clear();
+    if let Some(service) = req.str("serviceName") {
+        // A service's tasks are the task group `service:NAME` (ecs-facts.md §2.3).
+        let group = format!("service:{}", short_id(service));
+        chosen.retain(|t| t.group == group);
     }
     let arns: Vec<String> = chosen.iter().map(|t| t.arn()).collect();
     Ok(json!({ "taskArns": arns }))

@@ -22,6 +22,8 @@ pub struct Cluster {
     pub tasks: BTreeMap<String, Task>,
     /// Why each task went where it did (`sandbox explain-placement`).
     pub placements: super::placement_log::PlacementLog,
+    /// Services by name; a deleted one stays (INACTIVE) until a new one takes its name.
+    pub services: BTreeMap<String, super::Service>,
 }
 
 impl Cluster {
@@ -38,6 +40,7 @@ impl Cluster {
             container_instances: BTreeMap::new(),
             tasks: BTreeMap::new(),
             placements: super::placement_log::PlacementLog::default(),
+            services: BTreeMap::new(),
         }
     }
 

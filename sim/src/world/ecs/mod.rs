@@ -4,11 +4,13 @@ pub mod cluster;
 pub mod container_instance;
 pub mod placement_log;
 pub mod registry;
+pub mod service;
 pub mod task;
 
 pub use cluster::{Cluster, InstanceUsage};
 pub use container_instance::ContainerInstance;
 pub use registry::{Registered, TaskDefinitionRegistry};
+pub use service::{Deployment, DeploymentConfig, SchedulingStrategy, Service, ServiceLoadBalancer};
 pub use task::{LaunchType, NetworkBinding, Task, TaskEni, TaskStatus};
 
 use std::collections::BTreeMap;

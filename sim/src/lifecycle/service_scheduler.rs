@@ -1,0 +1,457 @@
+//! The service scheduler (ecs-facts.md §3): on every tick of the virtual clock it compares each service's
+//! tasks with what the service wants and acts, as ECS's replica scheduler does:
+//!
+//! - the PRIMARY deployment gets tasks up to the desired count, as far as `maximumPercent` leaves room
+//!   over all deployments (§3.2);
+//! - older deployments lose tasks as far as `minimumHealthyPercent` allows (unhealthy ones first);
+//! - a stopped task is replaced on the next tick; tasks that keep failing to start are throttled (§3.3) and
+//!   trip the deployment circuit breaker, which can roll back (§3.2);
+//! - what it does is written to the service's event log in ECS's own sentences.
+//!
+//! DAEMON services keep one task on each ACTIVE instance (§3.1).
+
+use crate::clock::{SimDuration, SimTime};
+use crate::context::Ctx;
+use crate::events::EventKind;
+use crate::lifecycle::task::begin_stop;
+use crate::placement::{Constraint, Rejection, Strategy, constraint, strategy};
+use crate::scheduler::Action;
+use crate::services::ecs::network_config;
+use crate::services::ecs::run_task::{self, NotPlaced, ServiceTasks};
+use crate::services::Req;
+use crate::tuning;
+use crate::world::ecs::{Deployment, SchedulingStrategy, Service, Task, TaskStatus};
+use serde_json::json;
+
+/// The scheduler's next visit to a service. `generation` tells a service from a later one of the same name.
+pub fn schedule_tick(ctx: &mut Ctx<'_>, region: &str, cluster: &str, service: &str, generation: SimTime, after: SimDuration) {
+    ctx.schedule(
+        after,
+        Action::ServiceTick { region: region.into(), cluster: cluster.into(), service: service.into(), generation: generation.0 },
+    );
+}
+
+/// One tick: reconcile, then come back later while the service exists.
+pub fn on_tick(ctx: &mut Ctx<'_>, region: &str, cluster: &str, service: &str, generation: u64) {
+    let alive = service_of(ctx, region, cluster, service).is_some_and(|s| s.created_at.0 == generation && s.status != "INACTIVE");
+    if !alive {
+        return;
+    }
+    reconcile(ctx, region, cluster, service);
+    if let Some(s) = service_of(ctx, region, cluster, service).filter(|s| s.status != "INACTIVE") {
+        let created = s.created_at;
+        schedule_tick(ctx, region, cluster, service, created, tuning::SERVICE_SCHEDULER_INTERVAL);
+    }
+}
+
+fn service_of<'a>(ctx: &'a mut Ctx<'_>, region: &str, cluster: &str, service: &str) -> Option<&'a Service> {
+    ctx.world.region_mut(region).ecs.clusters.get(cluster).and_then(|c| c.services.get(service))
+}
+
+fn with_service(ctx: &mut Ctx<'_>, region: &str, cluster: &str, service: &str, f: impl FnOnce(&mut Service)) {
+    if let Some(s) = ctx.world.region_mut(region).ecs.clusters.get_mut(cluster).and_then(|c| c.services.get_mut(service)) {
+        f(s);
+    }
+}
+
+/// Writes an event to the service's log (and the sandbox's event stream, for the page).
+pub fn event(ctx: &mut Ctx<'_>, region: &str, cluster: &str, service: &str, message: String) {
+    let id = ctx.rng.uuid();
+    let now = ctx.now;
+    let mut added = false;
+    with_service(ctx, region, cluster, service, |s| added = s.add_event(id, now, message.clone()));
+    if added {
+        ctx.emit(EventKind::ServiceEvent { region: region.into(), cluster: cluster.into(), service: service.into(), message });
+    }
+}
+
+/// A task counts as healthy for `minimumHealthyPercent` (§3.2): without a load balancer or a container
+/// health check, 40 seconds after it reached RUNNING.
+fn healthy(t: &Task, now: SimTime) -> bool {
+    t.last_status == TaskStatus::Running && t.started_at.is_some_and(|at| now - at >= tuning::SERVICE_TASK_HEALTHY_AFTER)
+}
+
+/// Tasks of a deployment that the service still counts: meant to run and not yet stopping.
+fn active<'a>(tasks: &'a [Task], d: &Deployment) -> Vec<&'a Task> {
+    tasks
+        .iter()
+        .filter(|t| t.started_by.as_deref() == Some(d.id.as_str()) && t.desired_status == TaskStatus::Running)
+        .collect()
+}
+
+/// The strategies a service places with: its own, or the service default, spread over Availability Zones
+/// then over instances (§2.1 notes).
+fn strategies(s: &Service) -> Vec<Strategy> {
+    let given = if s.placement_strategy.is_empty() {
+        vec![json!({"type": "spread", "field": "attribute:ecs.availability-zone"}), json!({"type": "spread", "field": "instanceId"})]
+    } else {
+        s.placement_strategy.clone()
+    };
+    strategy::parse(&given).unwrap_or_default()
+}
+
+fn constraints(s: &Service, td: &crate::world::ecs::Registered) -> Vec<Constraint> {
+    let from_td: Vec<serde_json::Value> =
+        td.request.placement_constraints.iter().flatten().filter_map(|c| serde_json::to_value(c).ok()).collect();
+    let mut all = constraint::parse(&from_td, true).unwrap_or_default();
+    all.extend(constraint::parse(&s.placement_constraints, false).unwrap_or_default());
+    all
+}
+
+/// The service event for a task that could not be placed (§3.3), naming the closest matching instance: the
+/// one that got furthest through the checks.
+fn placement_message(name: &str, why: &NotPlaced) -> String {
+    const MORE: &str = "For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
+    match why {
+        NotPlaced::NoInstances => format!(
+            "(service {name}) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster. {MORE}"
+        ),
+        NotPlaced::Network(reason) => format!("(service {name}) was unable to place a task. Reason: {reason}."),
+        NotPlaced::Rejected(list) => {
+            let rank = |r: &Rejection| {
+                [
+                    Rejection::Agent,
+                    Rejection::Cpu,
+                    Rejection::Memory,
+                    Rejection::Ports,
+                    Rejection::PortsUdp,
+                    Rejection::Eni,
+                    Rejection::Gpu,
+                    Rejection::Attribute,
+                    Rejection::Location,
+                    Rejection::MemberOf,
+                    Rejection::DistinctInstance,
+                ]
+                .iter()
+                .position(|x| x == r)
+                .unwrap_or(0)
+            };
+            let Some((arn, why)) = list.iter().max_by_key(|(_, r)| rank(r)) else {
+                return format!("(service {name}) was unable to place a task because no container instance met all of its requirements. {MORE}");
+            };
+            let id = crate::world::ecs::short_id(arn);
+            // Wordings seen in real service events (§3.3 and public event logs).
+            let what = match why {
+                Rejection::Cpu => "has insufficient CPU units available.".to_string(),
+                Rejection::Memory => "has insufficient memory available.".to_string(),
+                Rejection::Ports | Rejection::PortsUdp => "is already using a port required by your task.".to_string(),
+                Rejection::Agent => "doesn't have the agent connected.".to_string(),
+                other => format!("encountered error \"{}\".", other.reason()),
+            };
+            format!(
+                "(service {name}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance {id}) {what} {MORE}"
+            )
+        }
+    }
+}
+
+fn task_list(ids: &[String]) -> String {
+    ids.iter().map(|id| format!("(task {id})")).collect::<Vec<_>>().join(" ")
+}
+
+/// Stops tasks for the service and logs it; `by` is the deployment whose scaling stopped them.
+fn stop_tasks(ctx: &mut Ctx<'_>, s: &Service, ids: &[String], by: &str) {
+    if ids.is_empty() {
+        return;
+    }
+    for id in ids {
+        // The stoppedReason ECS gives a task its service scaled in.
+        begin_stop(ctx, &s.region, &s.cluster, id, "ServiceSchedulerInitiated", &format!("Scaling activity initiated by (deployment {by})"));
+    }
+    let msg = format!("(service {}) has stopped {} running tasks: {}.", s.name, ids.len(), task_list(ids));
+    event(ctx, &s.region, &s.cluster, &s.name, msg);
+}
+
+/// Which of `tasks` to stop first when `n` must go: those not yet running, then from the Availability Zone
+/// with the most of them (scale-in keeps zones balanced, §2.1 notes), newest first.
+fn pick_to_stop(tasks: &[&Task], n: usize) -> Vec<String> {
+    let mut left: Vec<&Task> = tasks.to_vec();
+    let mut out = Vec::new();
+    while out.len() < n && !left.is_empty() {
+        let starting: Vec<usize> = (0..left.len()).filter(|&i| left[i].last_status.is_starting()).collect();
+        let i = if let Some(&i) = starting.last() {
+            i
+        } else {
+            let mut per_zone: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+            for t in &left {
+                *per_zone.entry(t.availability_zone.as_str()).or_default() += 1;
+            }
+            let zone = per_zone.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(z, _)| *z).unwrap_or_default();
+            (0..left.len()).filter(|&i| left[i].availability_zone == zone).max_by_key(|&i| left[i].created_at).unwrap_or(0)
+        };
+        out.push(left.remove(i).id.clone());
+    }
+    out
+}
+
+/// Brings one service closer to what it wants.
+pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
+    let now = ctx.now;
+    let r = ctx.world.region_mut(region);
+    let Some(c) = r.ecs.clusters.get(cluster) else { return };
+    let Some(svc) = c.services.get(name).cloned() else { return };
+    let group = svc.group();
+    let tasks: Vec<Task> = c.tasks.values().filter(|t| t.group == group).cloned().collect();
+    if svc.status == "DRAINING" {
+        let all: Vec<String> = tasks.iter().filter(|t| t.desired_status == TaskStatus::Running).map(|t| t.id.clone()).collect();
+        let by = svc.primary().map(|d| d.id.clone()).unwrap_or_default();
+        stop_tasks(ctx, &svc, &all, &by);
+        if tasks.iter().all(|t| t.last_status == TaskStatus::Stopped) {
+            with_service(ctx, region, cluster, name, |s| s.status = "INACTIVE".into());
+        }
+        return;
+    }
+    let Some(primary) = svc.primary().cloned() else { return };
+    let desired = match svc.scheduling_strategy {
+        SchedulingStrategy::Replica => svc.desired_count,
+        SchedulingStrategy::Daemon => u32::try_from(c.active_instance_count()).unwrap_or(u32::MAX),
+    };
+    let cfg = &svc.deployment_config;
+    let p_active = active(&tasks, &primary);
+    let all_active: Vec<&Task> = svc.deployments.iter().flat_map(|d| active(&tasks, d)).collect();
+    let healthy_total = all_active.iter().filter(|t| healthy(t, now)).count() as u32;
+    let total = all_active.len() as u32;
+    let p_count = p_active.len() as u32;
+
+    // Too many in the primary deployment (the desired count went down): stop the extras now.
+    if p_count > desired {
+        let ids = pick_to_stop(&p_active, (p_count - desired) as usize);
+        stop_tasks(ctx, &svc, &ids, &primary.id);
+    }
+
+    // Start: up to the desired count, within maximumPercent over all deployments (§3.2).
+    let failed = primary.rollout_state == "FAILED";
+    let throttled = svc.next_launch_at.is_some_and(|t| t > now);
+    let room = cfg.max_tasks(desired).saturating_sub(total);
+    let want = desired.saturating_sub(p_count).min(room);
+    let mut started = 0;
+    if want > 0 && !failed && !throttled {
+        started = launch(ctx, &svc, &primary, want as usize);
+    }
+
+    // Stop old deployments' tasks: the unhealthy ones freely, healthy ones down to minimumHealthyPercent.
+    let mut may_stop = healthy_total.saturating_sub(cfg.min_healthy(desired));
+    let mut stopped_old = 0;
+    for d in svc.deployments.iter().skip(1) {
+        let old = active(&tasks, d);
+        let (unhealthy, good): (Vec<&Task>, Vec<&Task>) = old.iter().partition(|t| !healthy(t, now));
+        let mut ids: Vec<String> = unhealthy.iter().map(|t| t.id.clone()).collect();
+        let n = (may_stop as usize).min(good.len());
+        ids.extend(pick_to_stop(&good, n));
+        may_stop -= n as u32;
+        stopped_old += ids.len();
+        stop_tasks(ctx, &svc, &ids, &d.id);
+    }
+
+    // Deployments that have no task left are done.
+    let r = ctx.world.region_mut(region);
+    let Some(c) = r.ecs.clusters.get(cluster) else { return };
+    let tasks: Vec<Task> = c.tasks.values().filter(|t| t.group == group).cloned().collect();
+    let finished: Vec<String> = svc
+        .deployments
+        .iter()
+        .skip(1)
+        .filter(|d| tasks.iter().all(|t| t.started_by.as_deref() != Some(d.id.as_str()) || t.last_status == TaskStatus::Stopped))
+        .map(|d| d.id.clone())
+        .collect();
+    let still: Vec<(String, u32)> = svc.deployments.iter().skip(1).map(|d| (d.id.clone(), active(&tasks, d).len() as u32)).collect();
+    with_service(ctx, region, cluster, name, |s| {
+        s.deployments.retain(|d| !finished.contains(&d.id));
+        if let Some(p) = s.primary_mut() {
+            p.desired_count = desired;
+            p.updated_at = now;
+        }
+        // An older deployment's desired count falls as its tasks are stopped.
+        for d in s.deployments.iter_mut().skip(1) {
+            if let Some((_, n)) = still.iter().find(|(id, _)| *id == d.id)
+                && *n != d.desired_count
+            {
+                d.desired_count = *n;
+                d.updated_at = now;
+            }
+        }
+    });
+
+    // Nothing could move although a deployment is under way: the configuration leaves no room (§3.2).
+    let old_left = svc.deployments.len() > 1 + finished.len();
+    let in_flight = all_active.iter().any(|t| !healthy(t, now));
+    if old_left && started == 0 && stopped_old == 0 && !in_flight && want == 0 && !failed {
+        let msg = format!(
+            "(service {name}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again."
+        );
+        event(ctx, region, cluster, name, msg);
+    }
+
+    // Steady state: one deployment, all its tasks running and healthy (§3.2).
+    let Some(svc) = service_of(ctx, region, cluster, name).cloned() else { return };
+    let Some(primary) = svc.primary().cloned() else { return };
+    let p_active = active(&tasks, &primary);
+    let steady = svc.deployments.len() == 1
+        && p_active.len() as u32 == desired
+        && p_active.iter().all(|t| healthy(t, now))
+        && primary.rollout_state != "FAILED";
+    if steady && primary.rollout_state == "IN_PROGRESS" {
+        with_service(ctx, region, cluster, name, |s| {
+            if let Some(p) = s.primary_mut() {
+                p.rollout_state = "COMPLETED".into();
+                p.rollout_state_reason = format!("ECS deployment {} completed.", p.id);
+            }
+            s.last_completed_task_definition = Some(primary.task_definition.clone());
+        });
+        event(ctx, region, cluster, name, format!("(service {name}) (deployment {}) deployment completed.", primary.id));
+    }
+    if steady && !svc.steady {
+        with_service(ctx, region, cluster, name, |s| s.steady = true);
+        event(ctx, region, cluster, name, format!("(service {name}) has reached a steady state."));
+    } else if !steady && svc.steady {
+        with_service(ctx, region, cluster, name, |s| s.steady = false);
+    }
+}
+
+/// Starts `count` tasks of the deployment; logs what started and what could not be placed.
+fn launch(ctx: &mut Ctx<'_>, svc: &Service, d: &Deployment, count: usize) -> usize {
+    let r = ctx.world.region_mut(&svc.region);
+    let Ok(td) = r.ecs.task_definitions.resolve(&d.task_definition, true).cloned() else { return 0 };
+    let network = svc.network_configuration.as_ref().and_then(|n| {
+        let req = json!({ "networkConfiguration": n });
+        network_config::parse(Req(&req), r, svc.launch_type == crate::world::ecs::LaunchType::Fargate).ok().flatten()
+    });
+    let strategies = if svc.launch_type == crate::world::ecs::LaunchType::Fargate { Vec::new() } else { strategies(svc) };
+    let constraints = constraints(svc, &td);
+    let spec = ServiceTasks {
+        region: &svc.region,
+        cluster: &svc.cluster,
+        launch_type: svc.launch_type,
+        td,
+        group: svc.group(),
+        started_by: d.id.clone(),
+        network: network.as_ref(),
+        strategies: &strategies,
+        constraints: &constraints,
+        enable_execute_command: svc.enable_execute_command,
+    };
+    let (ids, not_placed) = run_task::launch_service_tasks(ctx, &spec, count);
+    if !ids.is_empty() {
+        let msg = format!("(service {}) has started {} tasks: {}.", svc.name, ids.len(), task_list(&ids));
+        event(ctx, &svc.region, &svc.cluster, &svc.name, msg);
+    }
+    if let Some(why) = not_placed {
+        event(ctx, &svc.region, &svc.cluster, &svc.name, placement_message(&svc.name, &why));
+    }
+    ids.len()
+}
+
+/// A service's task reached RUNNING: its deployment has run a task, and the throttle resets.
+pub fn on_task_running(ctx: &mut Ctx<'_>, task: &Task) {
+    let Some(name) = task.group.strip_prefix("service:") else { return };
+    let by = task.started_by.clone().unwrap_or_default();
+    with_service(ctx, &task.region, &task.cluster, name, |s| {
+        s.start_failures_in_a_row = 0;
+        s.next_launch_at = None;
+        if let Some(d) = s.deployments.iter_mut().find(|d| d.id == by) {
+            d.ever_running = true;
+        }
+    });
+}
+
+/// A service's task failed to start (§3.3): it counts against its deployment's circuit breaker, and tasks
+/// that keep failing are throttled, up to 15 minutes between attempts.
+pub fn on_task_failed_to_start(ctx: &mut Ctx<'_>, task: &Task) {
+    let Some(name) = task.group.strip_prefix("service:") else { return };
+    let (region, cluster) = (task.region.clone(), task.cluster.clone());
+    let by = task.started_by.clone().unwrap_or_default();
+    let now = ctx.now;
+    // Seen in real event logs: a task that fails to start is reported with its stoppedReason.
+    let reason = task.stopped_reason.clone().unwrap_or_default();
+    event(ctx, &region, &cluster, name, format!("(service {name}) was unable to place a task. Reason: {reason}."));
+    let mut throttle_now = false;
+    let mut trip: Option<(String, bool)> = None;
+    with_service(ctx, &region, &cluster, name, |s| {
+        s.start_failures_in_a_row += 1;
+        let n = s.start_failures_in_a_row;
+        if n >= tuning::SERVICE_THROTTLE_AFTER {
+            let exp = (n - tuning::SERVICE_THROTTLE_AFTER).min(16);
+            let wait = SimDuration::secs(tuning::SERVICE_THROTTLE_FIRST.as_secs().saturating_mul(1 << exp)).min(tuning::SERVICE_THROTTLE_MAX);
+            s.next_launch_at = Some(now + wait);
+            throttle_now = n == tuning::SERVICE_THROTTLE_AFTER;
+        }
+        let desired = s.desired_count;
+        let (enable, rollback) = s.deployment_config.circuit_breaker;
+        let is_primary = s.primary().is_some_and(|p| p.id == by);
+        if let Some(d) = s.deployments.iter_mut().find(|d| d.id == by) {
+            d.failed_tasks += 1;
+            if enable && is_primary && !d.ever_running && d.rollout_state == "IN_PROGRESS"
+                && d.failed_tasks >= crate::world::ecs::DeploymentConfig::circuit_breaker_threshold(desired)
+            {
+                d.rollout_state = "FAILED".into();
+                d.rollout_state_reason = "ECS deployment circuit breaker: tasks failed to start.".into();
+                trip = Some((d.id.clone(), rollback));
+            }
+        }
+    });
+    if throttle_now {
+        event(ctx, &region, &cluster, name, format!("(service {name}) is unable to consistently start tasks successfully."));
+    }
+    if let Some((id, rollback)) = trip {
+        event(ctx, &region, &cluster, name, format!("(service {name}) (deployment {id}) deployment failed: tasks failed to start."));
+        if rollback {
+            roll_back(ctx, &region, &cluster, name);
+        }
+    }
+}
+
+/// The circuit breaker's rollback (§3.2): a new deployment of the last COMPLETED task definition.
+fn roll_back(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
+    let Some(td) = service_of(ctx, region, cluster, name).and_then(|s| s.last_completed_task_definition.clone()) else { return };
+    let id = new_deployment_id(ctx);
+    let now = ctx.now;
+    let desired = service_of(ctx, region, cluster, name).map_or(0, |s| s.desired_count);
+    with_service(ctx, region, cluster, name, |s| {
+        for d in &mut s.deployments {
+            d.status = "ACTIVE".into();
+        }
+        s.deployments.insert(0, new_deployment(&id, &td, desired, now));
+        s.start_failures_in_a_row = 0;
+        s.next_launch_at = None;
+        s.steady = false;
+    });
+    event(ctx, region, cluster, name, format!("(service {name}) rolling back to deployment {id}."));
+}
+
+/// `ecs-svc/` and 19 digits, as ECS names deployments.
+pub fn new_deployment_id(ctx: &mut Ctx<'_>) -> String {
+    format!("ecs-svc/{}", 1_000_000_000_000_000_000 + ctx.rng.next_u64() % 8_000_000_000_000_000_000)
+}
+
+pub fn new_deployment(id: &str, task_definition: &str, desired: u32, now: SimTime) -> Deployment {
+    Deployment {
+        id: id.to_string(),
+        status: "PRIMARY".into(),
+        task_definition: task_definition.to_string(),
+        desired_count: desired,
+        failed_tasks: 0,
+        created_at: now,
+        updated_at: now,
+        rollout_state: "IN_PROGRESS".into(),
+        rollout_state_reason: format!("ECS deployment {id} in progress."),
+        ever_running: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placement_events_name_the_closest_instance_3_3() {
+        let arn = "arn:aws:ecs:us-east-1:123456789012:container-instance/demo/abc".to_string();
+        let other = "arn:aws:ecs:us-east-1:123456789012:container-instance/demo/def".to_string();
+        let m = placement_message("web", &NotPlaced::Rejected(vec![(other, Rejection::Cpu), (arn, Rejection::Memory)]));
+        assert_eq!(
+            m,
+            "(service web) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance abc) has insufficient memory available. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide."
+        );
+        let m = placement_message("web", &NotPlaced::NoInstances);
+        assert!(m.contains("Reason: No Container Instances were found in your cluster."), "{m}");
+    }
+}
