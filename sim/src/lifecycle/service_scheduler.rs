@@ -365,7 +365,7 @@ pub fn on_task_failed_to_start(ctx: &mut Ctx<'_>, task: &Task) {
     let reason = task.stopped_reason.clone().unwrap_or_default();
     event(ctx, &region, &cluster, name, format!("(service {name}) was unable to place a task. Reason: {reason}."));
     let mut throttle_now = false;
-    let mut trip: Option<(String, bool)> = None;
+    let mut trip: Option<(String, bool, String)> = None;
     with_service(ctx, &region, &cluster, name, |s| {
         s.start_failures_in_a_row += 1;
         let n = s.start_failures_in_a_row;
@@ -385,14 +385,15 @@ pub fn on_task_failed_to_start(ctx: &mut Ctx<'_>, task: &Task) {
             {
                 d.rollout_state = "FAILED".into();
                 d.rollout_state_reason = "ECS deployment circuit breaker: tasks failed to start.".into();
-                trip = Some((d.id.clone(), rollback));
+                trip = Some((d.id.clone(), rollback, d.task_definition.clone()));
             }
         }
     });
     if throttle_now {
         event(ctx, &region, &cluster, name, format!("(service {name}) is unable to consistently start tasks successfully."));
     }
-    if let Some((id, rollback)) = trip {
+    if let Some((id, rollback, td)) = trip {
+        with_service(ctx, &region, &cluster, name, |s| s.failed_task_definitions.push(td));
         event(ctx, &region, &cluster, name, format!("(service {name}) (deployment {id}) deployment failed: tasks failed to start."));
         if rollback {
             roll_back(ctx, &region, &cluster, name);

@@ -4,6 +4,7 @@
 
 pub mod iam;
 pub mod registry;
+pub mod services;
 
 use crate::clock::SimTime;
 use crate::world::World;
@@ -46,6 +47,8 @@ pub struct ClusterView {
     pub tasks: Vec<TaskView>,
     /// For each task group with tasks that are not STOPPED: how many, on which instances, in which zones.
     pub task_groups: Vec<TaskGroupView>,
+    /// Services by name, deleted ones (INACTIVE) included.
+    pub services: Vec<services::ServiceView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -282,6 +285,7 @@ pub fn build(world: &World, now: SimTime) -> View {
                 container_instances,
                 tasks,
                 task_groups: groups.into_values().collect(),
+                services: c.services.values().map(|s| services::service(c, s)).collect(),
             });
         }
         for i in region.ec2.in_launch_order() {

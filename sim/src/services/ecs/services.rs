@@ -207,6 +207,7 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
         next_launch_at: None,
         steady: false,
         last_completed_task_definition: None,
+        failed_task_definitions: Vec::new(),
     };
     let r = ctx.world.region_mut(region);
     let Some(c) = r.ecs.clusters.get_mut(&cluster) else { return Err(ServiceError::cluster_not_found()) };

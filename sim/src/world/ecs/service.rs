@@ -116,6 +116,8 @@ pub struct Service {
     pub steady: bool,
     /// What the circuit breaker rolls back to (§3.2).
     pub last_completed_task_definition: Option<String>,
+    /// Task definitions of deployments the circuit breaker failed, oldest first.
+    pub failed_task_definitions: Vec<String>,
 }
 
 /// The console shows the last 100 events (§3.2).
