@@ -8,6 +8,7 @@ mod interpreter;
 mod sandbox_cmd;
 mod sandbox_learner;
 mod sandbox_pull_as;
+mod sandbox_zone;
 mod script_cmd;
 
 pub(crate) use interpreter::Io;

@@ -35,6 +35,8 @@ pub struct Network {
     pub subnets: Vec<Subnet>,
     pub default_security_group_id: String,
     used_ips: BTreeSet<String>,
+    /// Availability Zones taken down by `sandbox fail zone` (a fault AWS would cause on its own).
+    pub zones_down: BTreeSet<String>,
 }
 
 impl Network {
@@ -57,6 +59,7 @@ impl Network {
         Network {
             vpc_id,
             vpc_cidr: "172.31.0.0/16".into(),
+            zones_down: BTreeSet::new(),
             subnets,
             default_security_group_id: format!("sg-0{:016x}", stable_hash(&[region, "default-sg"])),
             used_ips: BTreeSet::new(),

@@ -97,14 +97,35 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
     let client_token = req.str("ClientToken").map_or_else(|| ctx.rng.uuid(), str::to_string);
     let user_data = req.str("UserData").map(str::to_string);
     let sg = req.strings("SecurityGroupIds").into_iter().map(str::to_string).collect::<Vec<_>>();
+    // A zone taken down by `sandbox fail zone` has no capacity: EC2's InsufficientInstanceCapacity.
+    {
+        let r = ctx.world.region_mut(region);
+        let down = |az: &str| r.network.zones_down.contains(az);
+        let requested = subnet_id.as_deref().and_then(|s| r.network.subnet(s)).map(|s| s.availability_zone.clone());
+        let all_down = r.network.subnets.iter().all(|s| down(&s.availability_zone));
+        if let Some(az) = requested.filter(|az| down(az)).or_else(|| all_down.then(|| r.network.subnets.first().map(|s| s.availability_zone.clone()).unwrap_or_default())) {
+            let others: Vec<&str> = r.network.subnets.iter().map(|s| s.availability_zone.as_str()).filter(|z| !down(z)).collect();
+            let t = itype.name;
+            return Err(ServiceError::new(
+                "InsufficientInstanceCapacity",
+                format!(
+                    "We currently do not have sufficient {t} capacity in the Availability Zone you requested ({az}). Our system will be working on provisioning additional capacity. You can currently get {t} capacity by not specifying an Availability Zone in your request or choosing {}.",
+                    others.join(", ")
+                ),
+            ));
+        }
+    }
     let mut launched = Vec::new();
     for index in 0..count {
         let r = ctx.world.region_mut(region);
         let subnet = match &subnet_id {
             Some(id) => id.clone(),
             None => {
-                let i = r.ec2.launch_order.len() % r.network.subnets.len().max(1);
-                r.network.subnets.get(i).map(|s| s.id.clone()).unwrap_or_default()
+                // Round robin over the default subnets of the zones that are up.
+                let up: Vec<&crate::world::network::Subnet> =
+                    r.network.subnets.iter().filter(|s| !r.network.zones_down.contains(&s.availability_zone)).collect();
+                let i = r.ec2.launch_order.len() % up.len().max(1);
+                up.get(i).map(|s| s.id.clone()).unwrap_or_default()
             }
         };
         let az = r.network.subnet(&subnet).map(|s| s.availability_zone.clone()).unwrap_or_default();
@@ -226,18 +247,9 @@ pub fn terminate(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceErr
     let mut changes = Vec::new();
     for id in ids {
         let r = ctx.world.region_mut(region);
-        let Some(inst) = r.ec2.instances.get_mut(id) else { continue };
-        let previous = inst.state;
-        if matches!(previous, InstanceState::Pending | InstanceState::Running) {
-            inst.state = InstanceState::ShuttingDown;
-            inst.state_transition_reason = format!("User initiated ({})", ctx.now.to_cli_string());
-            let agent = std::mem::replace(&mut inst.agent, AgentStatus::Stopped);
-            ctx.emit(EventKind::InstanceStateChanged { region: region.into(), instance_id: id.into(), state: "shutting-down".into() });
-            ctx.schedule(tuning::INSTANCE_SHUTDOWN, Action::InstanceTerminated { region: region.into(), instance_id: id.into() });
-            if let AgentStatus::Registered { cluster, container_instance_id } = agent {
-                deregister(ctx, region, &cluster, &container_instance_id, id);
-            }
-        }
+        let Some(previous) = r.ec2.instances.get(id).map(|i| i.state) else { continue };
+        let reason = format!("User initiated ({})", ctx.now.to_cli_string());
+        shut_down(ctx, region, id, reason);
         let r = ctx.world.region_mut(region);
         let current = r.ec2.instances.get(id).map_or(previous, |i| i.state);
         changes.push(json!({
@@ -247,6 +259,24 @@ pub fn terminate(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceErr
         }));
     }
     Ok(json!({ "TerminatingInstances": changes }))
+}
+
+/// Starts terminating a pending or running instance: `shutting-down`, its container instance deregistered
+/// and its tasks stopped, `terminated` a moment later. `reason` is the StateTransitionReason.
+pub fn shut_down(ctx: &mut Ctx<'_>, region: &str, id: &str, reason: String) {
+    let r = ctx.world.region_mut(region);
+    let Some(inst) = r.ec2.instances.get_mut(id) else { return };
+    if !matches!(inst.state, InstanceState::Pending | InstanceState::Running) {
+        return;
+    }
+    inst.state = InstanceState::ShuttingDown;
+    inst.state_transition_reason = reason;
+    let agent = std::mem::replace(&mut inst.agent, AgentStatus::Stopped);
+    ctx.emit(EventKind::InstanceStateChanged { region: region.into(), instance_id: id.into(), state: "shutting-down".into() });
+    ctx.schedule(tuning::INSTANCE_SHUTDOWN, Action::InstanceTerminated { region: region.into(), instance_id: id.into() });
+    if let AgentStatus::Registered { cluster, container_instance_id } = agent {
+        deregister(ctx, region, &cluster, &container_instance_id, id);
+    }
 }
 
 /// The container instance of a terminated EC2 instance: its tasks stop, it is marked INACTIVE.

@@ -1,7 +1,7 @@
 //! Amazon EC2 operations: launching and describing instances, and the default network.
 
 mod describe;
-mod instances;
+pub mod instances;
 mod render;
 
 use super::{Handler, ServiceError};

@@ -297,8 +297,12 @@ fn run_fargate(ctx: &mut Ctx<'_>, tpl: &Template, awsvpc: Option<&AwsVpc>, count
             .subnets
             .iter()
             .filter_map(|s| r.network.subnet(s))
+            .filter(|s| !r.network.zones_down.contains(&s.availability_zone))
             .min_by_key(|s| zone_load(&s.availability_zone))
             .map(|s| s.availability_zone.clone());
+        if zone.is_none() {
+            break; // every given subnet is in a zone that is down
+        }
         let Ok(eni) = allocate_eni(ctx, &tpl.region, cfg, zone.as_deref(), cfg.assign_public_ip) else { break };
         let explanation = Explanation {
             group: tpl.group.clone(),
