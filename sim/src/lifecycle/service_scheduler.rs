@@ -207,7 +207,11 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
         SchedulingStrategy::Daemon => u32::try_from(c.active_instance_count()).unwrap_or(u32::MAX),
     };
     let cfg = &svc.deployment_config;
-    let p_active = active(&tasks, &primary);
+    // Tasks on a DRAINING instance are replaced like an old deployment's, within the same percentages (§3.2).
+    let draining: std::collections::BTreeSet<String> =
+        c.container_instances.values().filter(|ci| ci.status == "DRAINING").map(|ci| ci.id.clone()).collect();
+    let on_draining = |t: &&Task| t.container_instance_id.as_ref().is_some_and(|ci| draining.contains(ci));
+    let (p_leaving, p_active): (Vec<&Task>, Vec<&Task>) = active(&tasks, &primary).into_iter().partition(on_draining);
     let all_active: Vec<&Task> = svc.deployments.iter().flat_map(|d| active(&tasks, d)).collect();
     let healthy_total = all_active.iter().filter(|t| healthy(t, now)).count() as u32;
     let total = all_active.len() as u32;
@@ -232,15 +236,16 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
     // Stop old deployments' tasks: the unhealthy ones freely, healthy ones down to minimumHealthyPercent.
     let mut may_stop = healthy_total.saturating_sub(cfg.min_healthy(desired));
     let mut stopped_old = 0;
-    for d in svc.deployments.iter().skip(1) {
-        let old = active(&tasks, d);
+    let leaving = std::iter::once((primary.id.clone(), p_leaving.clone()));
+    let older = svc.deployments.iter().skip(1).map(|d| (d.id.clone(), active(&tasks, d)));
+    for (deployment_id, old) in leaving.chain(older) {
         let (unhealthy, good): (Vec<&Task>, Vec<&Task>) = old.iter().partition(|t| !healthy(t, now));
         let mut ids: Vec<String> = unhealthy.iter().map(|t| t.id.clone()).collect();
         let n = (may_stop as usize).min(good.len());
         ids.extend(pick_to_stop(&good, n));
         may_stop -= n as u32;
         stopped_old += ids.len();
-        stop_tasks(ctx, &svc, &ids, &d.id);
+        stop_tasks(ctx, &svc, &ids, &deployment_id);
     }
 
     // Deployments that have no task left are done.
@@ -257,6 +262,10 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
     let still: Vec<(String, u32)> = svc.deployments.iter().skip(1).map(|d| (d.id.clone(), active(&tasks, d).len() as u32)).collect();
     with_service(ctx, region, cluster, name, |s| {
         s.deployments.retain(|d| !finished.contains(&d.id));
+        if s.scheduling_strategy == SchedulingStrategy::Daemon {
+            // A daemon service's desired count is the number of instances it should run on.
+            s.desired_count = desired;
+        }
         if let Some(p) = s.primary_mut() {
             p.desired_count = desired;
             p.updated_at = now;
@@ -273,7 +282,7 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
     });
 
     // Nothing could move although a deployment is under way: the configuration leaves no room (§3.2).
-    let old_left = svc.deployments.len() > 1 + finished.len();
+    let old_left = svc.deployments.len() > 1 + finished.len() || !p_leaving.is_empty();
     let in_flight = all_active.iter().any(|t| !healthy(t, now));
     if old_left && started == 0 && stopped_old == 0 && !in_flight && want == 0 && !failed {
         let msg = format!(
@@ -285,8 +294,10 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
     // Steady state: one deployment, all its tasks running and healthy (§3.2).
     let Some(svc) = service_of(ctx, region, cluster, name).cloned() else { return };
     let Some(primary) = svc.primary().cloned() else { return };
-    let p_active = active(&tasks, &primary);
+    let p_active: Vec<&Task> = active(&tasks, &primary).into_iter().filter(|t| !on_draining(t)).collect();
+    let leaving_left = active(&tasks, &primary).len() > p_active.len();
     let steady = svc.deployments.len() == 1
+        && !leaving_left
         && p_active.len() as u32 == desired
         && p_active.iter().all(|t| healthy(t, now))
         && primary.rollout_state != "FAILED";
@@ -317,7 +328,11 @@ fn launch(ctx: &mut Ctx<'_>, svc: &Service, d: &Deployment, count: usize) -> usi
         network_config::parse(Req(&req), r, svc.launch_type == crate::world::ecs::LaunchType::Fargate).ok().flatten()
     });
     let strategies = if svc.launch_type == crate::world::ecs::LaunchType::Fargate { Vec::new() } else { strategies(svc) };
-    let constraints = constraints(svc, &td);
+    let mut constraints = constraints(svc, &td);
+    if svc.scheduling_strategy == SchedulingStrategy::Daemon {
+        // One task on each instance (§3.1).
+        constraints.push(Constraint::DistinctInstance);
+    }
     let spec = ServiceTasks {
         region: &svc.region,
         cluster: &svc.cluster,
