@@ -11,7 +11,7 @@ const GENERAL: &str = "\
 ECS Sandbox terminal: a simulated AWS account (us-east-1 unless you pass --region).
 
 AWS CLI (v2 syntax; add `help` after an operation to see its options):
-  aws ecs ...      clusters, container instances, task definitions, tasks
+  aws ecs ...      clusters, container instances, task definitions, tasks, services
   aws ec2 ...      run-instances, describe-instances, terminate-instances, describe-subnets, ...
   aws ssm ...      get-parameters for the ECS-optimized AMI ids, put-parameter for your own
   aws ecr ...      repositories, images, get-login-password, lifecycle policies, scans
@@ -27,7 +27,7 @@ Shell:
   sleep N          let N seconds of virtual time pass (also 2m, 1h): instances boot, tasks start
   echo, export, unset, env, cat FILE, ls, grep, head, tail, wc, true, false
   sh FILE, bash FILE, source FILE    run a script from the editor
-  sandbox ...      the sandbox's own tools: explain-placement, disconnect-agent, learner-policy
+  sandbox ...      the sandbox's own tools: explain-placement, disconnect-agent, learner-policy, fail zone
   clear            clear the screen (Ctrl-L)
   Quotes, \\ line continuations, # comments, |, &&, ||, ;, $(...), NAME=value, $NAME,
   > FILE and >> FILE (files appear in the editor), file://NAME reads an editor file.
