@@ -8,7 +8,7 @@ mod interpreter;
 mod sandbox_cmd;
 mod sandbox_learner;
 mod sandbox_pull_as;
-mod sandbox_zone;
+mod sandbox_faults;
 mod script_cmd;
 
 pub(crate) use interpreter::Io;

@@ -9,7 +9,7 @@
 //!   id or container instance id) loses or regains its connection to ECS.
 //! - `sandbox learner-policy [FILE|ARN|--admin]`: the learner's own IAM permissions (see `sandbox_learner`).
 //! - `sandbox pull-as ACCOUNT[/ROLE] IMAGE`: another account's pull, to try a repository policy.
-//! - `sandbox fail zone AZ` / `sandbox restore zone AZ`: an Availability Zone outage (see `sandbox_zone`).
+//! - `sandbox fail health TASK`, `sandbox fail zone AZ` and their `restore`: faults (see `sandbox_faults`).
 
 use super::interpreter::Io;
 use crate::events::EventKind;
@@ -21,6 +21,8 @@ const USAGE: &str = "usage: sandbox explain-placement TASK|--last-failure [--clu
        sandbox reconnect-agent INSTANCE_ID
        sandbox learner-policy [FILE|POLICY_ARN|--admin]
        sandbox pull-as ACCOUNT_ID[/ROLE] IMAGE
+       sandbox fail health TASK
+       sandbox restore health TASK
        sandbox fail zone AVAILABILITY_ZONE
        sandbox restore zone AVAILABILITY_ZONE
 ";
@@ -46,8 +48,10 @@ pub fn run(sb: &mut Sandbox, args: &[String], ws: &dyn crate::workspace::Workspa
         ["explain-placement", task] => explain(sb, &region, cluster.as_deref(), Some(task)),
         ["disconnect-agent", id] => set_agent(sb, &region, id, false),
         ["reconnect-agent", id] => set_agent(sb, &region, id, true),
-        ["fail", "zone", az] => super::sandbox_zone::fail(sb, &region, az),
-        ["restore", "zone", az] => super::sandbox_zone::restore(sb, &region, az),
+        ["fail", "health", task] => super::sandbox_faults::set_health(sb, &region, task, true),
+        ["restore", "health", task] => super::sandbox_faults::set_health(sb, &region, task, false),
+        ["fail", "zone", az] => super::sandbox_faults::fail_zone(sb, &region, az),
+        ["restore", "zone", az] => super::sandbox_faults::restore_zone(sb, &region, az),
         ["pull-as", who, image] => super::sandbox_pull_as::run(sb, who, image),
         ["learner-policy"] => super::sandbox_learner::run(sb, None, ws),
         ["learner-policy", what] => super::sandbox_learner::run(sb, Some(what), ws),

@@ -5,6 +5,7 @@ pub mod agent;
 pub mod ecr;
 pub mod instance;
 pub mod service_scheduler;
+pub mod container_health;
 pub mod container_logs;
 pub mod task;
 pub mod task_start;

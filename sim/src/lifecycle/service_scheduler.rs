@@ -20,7 +20,9 @@ use crate::services::ecs::network_config;
 use crate::services::ecs::run_task::{self, NotPlaced, ServiceTasks};
 use crate::services::Req;
 use crate::tuning;
-use crate::world::ecs::{Deployment, SchedulingStrategy, Service, Task, TaskStatus};
+use crate::world::ecs::{Deployment, SchedulingStrategy, Service, Task, TaskDefinitionRegistry, TaskStatus};
+use crate::lifecycle::container_health;
+use std::collections::BTreeSet;
 use serde_json::json;
 
 /// The scheduler's next visit to a service. `generation` tells a service from a later one of the same name.
@@ -65,10 +67,56 @@ pub fn event(ctx: &mut Ctx<'_>, region: &str, cluster: &str, service: &str, mess
     }
 }
 
-/// A task counts as healthy for `minimumHealthyPercent` (§3.2): without a load balancer or a container
-/// health check, 40 seconds after it reached RUNNING.
-fn healthy(t: &Task, now: SimTime) -> bool {
-    t.last_status == TaskStatus::Running && t.started_at.is_some_and(|at| now - at >= tuning::SERVICE_TASK_HEALTHY_AFTER)
+/// Each of the service's tasks' health, as the scheduler counts it for `minimumHealthyPercent` (§3.2):
+/// with a container health check, when every essential container is HEALTHY; without one (and without a load
+/// balancer), 40 seconds after it reached RUNNING. Also which tasks failed their container health checks.
+struct Health {
+    healthy: BTreeSet<String>,
+    unhealthy: BTreeSet<String>,
+}
+
+fn health(reg: &TaskDefinitionRegistry, tasks: &[Task], now: SimTime) -> Health {
+    let mut h = Health { healthy: BTreeSet::new(), unhealthy: BTreeSet::new() };
+    for t in tasks.iter().filter(|t| t.last_status == TaskStatus::Running) {
+        let defs = reg.containers_of(t);
+        if container_health::has_health_checks(defs) {
+            match container_health::task_status(t, defs, now) {
+                "HEALTHY" => h.healthy.insert(t.id.clone()),
+                "UNHEALTHY" => h.unhealthy.insert(t.id.clone()),
+                _ => false,
+            };
+        } else if t.started_at.is_some_and(|at| now - at >= tuning::SERVICE_TASK_HEALTHY_AFTER) {
+            h.healthy.insert(t.id.clone());
+        }
+    }
+    h
+}
+
+/// Service tasks whose container health checks failed, once past the grace period, are stopped and replaced
+/// (§1.6, §3.3); each counts against its deployment's circuit breaker. Returns whether any was stopped.
+fn stop_unhealthy(ctx: &mut Ctx<'_>, svc: &Service, tasks: &[Task], h: &Health) -> bool {
+    let grace = SimDuration::secs(u64::from(svc.health_check_grace_period));
+    let now = ctx.now;
+    let sick: Vec<&Task> = tasks
+        .iter()
+        .filter(|t| t.desired_status == TaskStatus::Running && h.unhealthy.contains(&t.id))
+        .filter(|t| t.started_at.is_some_and(|at| now - at >= grace))
+        .collect();
+    for t in &sick {
+        let (region, cluster, name) = (&svc.region, &svc.cluster, &svc.name);
+        // Seen in real service event logs.
+        event(ctx, region, cluster, name, format!("(service {name}) (task {}) failed container health checks.", t.id));
+        begin_stop(ctx, region, cluster, &t.id, "ServiceSchedulerInitiated", "Task failed container health checks");
+        let msg = format!("(service {name}) has stopped 1 running tasks: (task {}).", t.id);
+        event(ctx, region, cluster, name, msg);
+        let by = t.started_by.clone().unwrap_or_default();
+        with_service(ctx, region, cluster, name, |s| {
+            if let Some(d) = s.deployments.iter_mut().find(|d| d.id == by) {
+                d.failed_tasks += 1;
+            }
+        });
+    }
+    !sick.is_empty()
 }
 
 /// Tasks of a deployment that the service still counts: meant to run and not yet stopping.
@@ -201,6 +249,13 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
         }
         return;
     }
+    let h = health(&r.ecs.task_definitions, &tasks, now);
+    if stop_unhealthy(ctx, &svc, &tasks, &h) {
+        // Replacements come on the next visit, with the stopped tasks out of the counts.
+        return;
+    }
+    let r = ctx.world.region_mut(region);
+    let Some(c) = r.ecs.clusters.get(cluster) else { return };
     let Some(primary) = svc.primary().cloned() else { return };
     let desired = match svc.scheduling_strategy {
         SchedulingStrategy::Replica => svc.desired_count,
@@ -213,7 +268,7 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
     let on_draining = |t: &&Task| t.container_instance_id.as_ref().is_some_and(|ci| draining.contains(ci));
     let (p_leaving, p_active): (Vec<&Task>, Vec<&Task>) = active(&tasks, &primary).into_iter().partition(on_draining);
     let all_active: Vec<&Task> = svc.deployments.iter().flat_map(|d| active(&tasks, d)).collect();
-    let healthy_total = all_active.iter().filter(|t| healthy(t, now)).count() as u32;
+    let healthy_total = all_active.iter().filter(|t| h.healthy.contains(&t.id)).count() as u32;
     let total = all_active.len() as u32;
     let p_count = p_active.len() as u32;
 
@@ -239,7 +294,7 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
     let leaving = std::iter::once((primary.id.clone(), p_leaving.clone()));
     let older = svc.deployments.iter().skip(1).map(|d| (d.id.clone(), active(&tasks, d)));
     for (deployment_id, old) in leaving.chain(older) {
-        let (unhealthy, good): (Vec<&Task>, Vec<&Task>) = old.iter().partition(|t| !healthy(t, now));
+        let (unhealthy, good): (Vec<&Task>, Vec<&Task>) = old.iter().partition(|t| !h.healthy.contains(&t.id));
         let mut ids: Vec<String> = unhealthy.iter().map(|t| t.id.clone()).collect();
         let n = (may_stop as usize).min(good.len());
         ids.extend(pick_to_stop(&good, n));
@@ -283,7 +338,7 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
 
     // Nothing could move although a deployment is under way: the configuration leaves no room (§3.2).
     let old_left = svc.deployments.len() > 1 + finished.len() || !p_leaving.is_empty();
-    let in_flight = all_active.iter().any(|t| !healthy(t, now));
+    let in_flight = all_active.iter().any(|t| !h.healthy.contains(&t.id));
     if old_left && started == 0 && stopped_old == 0 && !in_flight && want == 0 && !failed {
         let msg = format!(
             "(service {name}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again."
@@ -299,7 +354,7 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
     let steady = svc.deployments.len() == 1
         && !leaving_left
         && p_active.len() as u32 == desired
-        && p_active.iter().all(|t| healthy(t, now))
+        && p_active.iter().all(|t| h.healthy.contains(&t.id))
         && primary.rollout_state != "FAILED";
     if steady && primary.rollout_state == "IN_PROGRESS" {
         with_service(ctx, region, cluster, name, |s| {

@@ -101,6 +101,7 @@ pub fn scale_task(id: String, container_instance_id: String, availability_zone: 
         enable_execute_command: false,
         task_role_arn: None,
         execution_role_arn: None,
+        health_fault_since: None,
     }
 }
 

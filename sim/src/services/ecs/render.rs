@@ -92,7 +92,14 @@ pub fn container_instance(cluster: &Cluster, ci: &ContainerInstance) -> Value {
 
 /// A task as DescribeTasks returns it. Host port bindings show once the containers run; an awsvpc task's
 /// ENI shows as an attachment, and each container lists its interface.
-pub fn task(cluster: &Cluster, t: &Task) -> Value {
+/// The container definitions of a task's task definition (none if it cannot be found).
+pub fn task_containers<'a>(reg: &'a crate::world::ecs::TaskDefinitionRegistry, t: &Task) -> &'a [ContainerDefinition] {
+    reg.containers_of(t)
+}
+
+/// `defs` are the task definition's containers and `now` the time, for the health checks' status (§1.6).
+pub fn task(cluster: &Cluster, t: &Task, defs: &[ContainerDefinition], now: SimTime) -> Value {
+    use crate::lifecycle::container_health;
     let started = t.last_status >= TaskStatus::Running;
     let containers: Vec<Value> = t
         .containers
@@ -120,7 +127,7 @@ pub fn task(cluster: &Cluster, t: &Task) -> Value {
                 "lastStatus": c.last_status,
                 "networkBindings": bindings,
                 "networkInterfaces": interfaces,
-                "healthStatus": "UNKNOWN",
+                "healthStatus": defs.iter().find(|d| d.name.as_deref() == Some(c.name.as_str())).map_or("UNKNOWN", |d| container_health::container_status(t, d, now)),
                 "cpu": c.cpu.to_string(),
             });
             if t.last_status >= TaskStatus::Activating
@@ -194,7 +201,7 @@ pub fn task(cluster: &Cluster, t: &Task) -> Value {
         "desiredStatus": t.desired_status.as_str(),
         "enableExecuteCommand": t.enable_execute_command,
         "group": t.group,
-        "healthStatus": "UNKNOWN",
+        "healthStatus": container_health::task_status(t, defs, now),
         "lastStatus": t.last_status.as_str(),
         "launchType": t.launch_type.as_str(),
         "memory": t.memory,

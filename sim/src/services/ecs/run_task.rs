@@ -144,7 +144,7 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
     let failures: Vec<(String, String)> = failures.into_iter().map(|(arn, why)| (arn, why.reason().to_string())).collect();
     let r = ctx.world.region_mut(region);
     let cluster = r.ecs.clusters.get(&cluster_name).ok_or_else(ServiceError::cluster_not_found)?;
-    let rendered: Vec<Value> = ids.iter().filter_map(|id| cluster.tasks.get(id)).map(|t| render::task(cluster, t)).collect();
+    let rendered: Vec<Value> = ids.iter().filter_map(|id| cluster.tasks.get(id)).map(|t| render::task(cluster, t, render::task_containers(&r.ecs.task_definitions, t), ctx.now)).collect();
     let failures: Vec<Value> = failures.into_iter().map(|(arn, reason)| json!({"arn": arn, "reason": reason})).collect();
     Ok(json!({ "tasks": rendered, "failures": failures }))
 }
@@ -441,6 +441,7 @@ fn create_task(
         enable_execute_command: tpl.enable_execute_command,
         task_role_arn: tpl.task_role_arn.clone(),
         execution_role_arn: tpl.execution_role_arn.clone(),
+        health_fault_since: None,
     };
     let r = ctx.world.region_mut(&tpl.region);
     if let Some(c) = r.ecs.clusters.get_mut(&tpl.cluster) {

@@ -84,6 +84,14 @@ impl TaskDefinitionRegistry {
         }
     }
 
+    /// The container definitions a task runs (none if its task definition cannot be found).
+    pub fn containers_of(&self, t: &super::Task) -> &[crate::task_definition::ContainerDefinition] {
+        self.resolve(&format!("{}:{}", t.family, t.revision), true)
+            .ok()
+            .and_then(|r| r.request.container_definitions.as_deref())
+            .unwrap_or(&[])
+    }
+
     pub fn resolve_mut(&mut self, key: &str) -> Option<&mut Registered> {
         let (family, revision) = {
             let found = self.resolve(key, true).ok()?;

@@ -170,6 +170,8 @@ pub struct Task {
     /// The task role and execution role in effect (the definition's, or RunTask's overrides).
     pub task_role_arn: Option<String>,
     pub execution_role_arn: Option<String>,
+    /// Since when its containers' health checks fail (`sandbox fail health`), if they do.
+    pub health_fault_since: Option<SimTime>,
     pub tags: Vec<(String, String)>,
 }
 
