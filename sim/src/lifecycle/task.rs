@@ -163,6 +163,20 @@ fn fail_start(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &str, fai
 /// Starts stopping a task: desired status STOPPED, the reason recorded, and the stop sequence begun. A task
 /// already stopping keeps its first reason, as on ECS.
 pub fn begin_stop(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &str, stop_code: &str, reason: &str) {
+    begin_stop_draining(ctx, region, cluster, task_id, stop_code, reason, None);
+}
+
+/// [`begin_stop`] for a task a load balancer is draining: it stays DEACTIVATING until `drained_at` (the target
+/// group's deregistration delay, ecs-facts.md §3.3), then stops as usual.
+pub fn begin_stop_draining(
+    ctx: &mut Ctx<'_>,
+    region: &str,
+    cluster: &str,
+    task_id: &str,
+    stop_code: &str,
+    reason: &str,
+    drained_at: Option<SimTime>,
+) {
     let now = ctx.now;
     let Some(task) = ctx
         .world
@@ -193,5 +207,17 @@ pub fn begin_stop(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &str,
         task_id: task_id.into(),
         last_status: TaskStatus::Deactivating.as_str().into(),
     });
-    schedule_next(ctx, &snapshot);
+    match drained_at.filter(|&at| at > now) {
+        Some(at) => ctx.scheduler.schedule(
+            at,
+            Action::TaskTransition {
+                region: region.into(),
+                cluster: cluster.into(),
+                task_id: task_id.into(),
+                from: TaskStatus::Deactivating,
+                to: TaskStatus::Stopping,
+            },
+        ),
+        None => schedule_next(ctx, &snapshot),
+    }
 }
