@@ -19,6 +19,13 @@ pub enum Action {
     EcrLifecycle { region: String, repository: String },
     /// The task moves from `from` to `to`; ignored if it is no longer in `from` (it was stopped meanwhile).
     TaskTransition { region: String, cluster: String, task_id: String, from: TaskStatus, to: TaskStatus },
+    /// A load balancer finishes provisioning.
+    LoadBalancerActive { region: String, load_balancer_arn: String },
+    /// The load balancer health-checks every target of the group; repeats every HealthCheckIntervalSeconds
+    /// while the group has targets.
+    HealthCheckRound { region: String, target_group_arn: String },
+    /// A deregistered target's deregistration delay is over.
+    TargetDrained { region: String, target_group_arn: String, target_id: String, port: u16 },
 }
 
 #[derive(Debug, Clone, Default)]
