@@ -186,7 +186,7 @@ pub fn run(sb: &mut Sandbox, args: &[String], ws: &mut dyn Workspace) -> Io {
             fail(&mut io, 28, format!("Failed to connect to {} port {} after {ms} ms: Couldn't connect to server", url.host, url.port));
             None
         }
-        Outcome::Response(r) => Some(r),
+        Outcome::Response(r) => Some(*r),
     };
     let code = response.as_ref().map_or(0, |r| r.status);
     if let Some(r) = response {

@@ -34,7 +34,7 @@ pub enum Outcome {
     ConnectTimeout,
     /// Nothing listens on the port: the connection is refused.
     Refused,
-    Response(Response),
+    Response(Box<Response>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,7 +204,7 @@ pub fn route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> Outcome {
         *status_code = response.status;
     }
     ctx.emit(event);
-    Outcome::Response(response)
+    Outcome::Response(Box::new(response))
 }
 
 /// Picks a target of the group and asks it.

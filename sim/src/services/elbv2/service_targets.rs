@@ -133,3 +133,47 @@ pub fn set_app_response(ctx: &mut Ctx<'_>, region: &str, task_id: &str, status: 
 pub(crate) fn on_drained(ctx: &mut Ctx<'_>, region: &str, target_group_arn: &str, id: &str, port: u16) {
     super::targets::on_drained(ctx, region, target_group_arn, id, port);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{MemoryWorkspace, Sandbox};
+
+    fn run(sb: &mut Sandbox, ws: &mut MemoryWorkspace, line: &str) -> String {
+        let out = sb.execute(line, ws);
+        assert_eq!(out.exit_code, 0, "{line}: {}", out.stderr());
+        out.stdout().trim().to_string()
+    }
+
+    #[test]
+    fn facts_4_a_bridge_task_registers_as_instance_and_host_port_and_drains() {
+        let mut ws = MemoryWorkspace::new()
+            .with_file("ud.sh", "#!/bin/bash\necho ECS_CLUSTER=demo >> /etc/ecs/ecs.config\n")
+            .with_file("web.json", r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx","memory":128,"portMappings":[{"containerPort":80}]}]}"#);
+        let mut sb = Sandbox::new(1);
+        run(&mut sb, &mut ws, "aws ecs create-cluster --cluster-name demo");
+        run(&mut sb, &mut ws, "aws ec2 run-instances --image-id resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id --iam-instance-profile Name=ecsInstanceRole --user-data file://ud.sh");
+        run(&mut sb, &mut ws, "sleep 30");
+        run(&mut sb, &mut ws, "aws ecs register-task-definition --cli-input-json file://web.json");
+        let task = run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition web --query 'tasks[0].taskArn' --output text");
+        run(&mut sb, &mut ws, "sleep 15");
+        let vpc = run(&mut sb, &mut ws, "aws ec2 describe-vpcs --query 'Vpcs[0].VpcId' --output text");
+        let tg = run(&mut sb, &mut ws, &format!("aws elbv2 create-target-group --name web --protocol HTTP --port 80 --vpc-id {vpc} --query 'TargetGroups[0].TargetGroupArn' --output text"));
+        let mut ctx = sb.ctx();
+        let target = register_task(&mut ctx, "us-east-1", &tg, "demo", &task, "web", 80).expect("registers");
+        assert!(target.id.starts_with("i-") && target.port >= 32768, "{target:?}");
+        assert_eq!(register_task(&mut ctx, "us-east-1", &tg, "demo", &task, "web", 81), Err(TargetError::NoBinding {
+            task: crate::world::ecs::short_id(&task).into(),
+            container: "web".into(),
+            port: 81
+        }));
+        let r = ctx.world.region("us-east-1").expect("region");
+        assert_eq!(target_health(r, &tg, &target).map(|h| h.state), Some("unused"), "no listener forwards to it yet");
+        assert!(check_target_type(r, &tg, "bridge").is_ok());
+        let err = check_target_type(r, &tg, "awsvpc").expect_err("instance target group and awsvpc");
+        assert!(err.message.contains("has target type instance, which is incompatible with the awsvpc network mode"), "{}", err.message);
+        // Not in use: deregistering removes it at once.
+        assert_eq!(deregister_task(&mut ctx, "us-east-1", &tg, &target), Ok(None));
+        assert_eq!(target_health(ctx.world.region("us-east-1").expect("region"), &tg, &target), None);
+    }
+}

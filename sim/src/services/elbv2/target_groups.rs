@@ -260,16 +260,12 @@ fn check_attribute(key: &str, value: &str) -> Result<(), ServiceError> {
     let int = || value.parse::<i64>().ok();
     let bad = || validation(format!("'{value}' is not a valid value for target group attribute '{key}'"));
     match key {
-        "deregistration_delay.timeout_seconds" => {
-            if !int().is_some_and(|v| (0..=3600).contains(&v)) {
-                // Not verbatim.
-                return Err(validation(format!("The value of '{key}' must be between '0' and '3600'")));
-            }
+        // Not verbatim (both).
+        "deregistration_delay.timeout_seconds" if !int().is_some_and(|v| (0..=3600).contains(&v)) => {
+            return Err(validation(format!("The value of '{key}' must be between '0' and '3600'")));
         }
-        "slow_start.duration_seconds" => {
-            if !int().is_some_and(|v| v == 0 || (30..=900).contains(&v)) {
-                return Err(validation(format!("The value of '{key}' must be 0 or between '30' and '900'")));
-            }
+        "slow_start.duration_seconds" if !int().is_some_and(|v| v == 0 || (30..=900).contains(&v)) => {
+            return Err(validation(format!("The value of '{key}' must be 0 or between '30' and '900'")));
         }
         "stickiness.enabled" if !matches!(value, "true" | "false") => return Err(bad()),
         "load_balancing.algorithm.type" if !matches!(value, "round_robin" | "least_outstanding_requests" | "weighted_random") => {
