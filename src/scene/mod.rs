@@ -239,6 +239,16 @@ impl Scene {
             | EventKind::EcrImagePushed { .. }
             | EventKind::EcrImageExpired { .. }
             | EventKind::TaskFailedToStart { .. } => {}
+            // Load balancing (issue 6): not drawn yet.
+            EventKind::LoadBalancerCreated { .. }
+            | EventKind::LoadBalancerStateChanged { .. }
+            | EventKind::LoadBalancerDeleted { .. }
+            | EventKind::ListenerCreated { .. }
+            | EventKind::ListenerDeleted { .. }
+            | EventKind::TargetRegistered { .. }
+            | EventKind::TargetDeregistered { .. }
+            | EventKind::TargetHealthChanged { .. }
+            | EventKind::RequestRouted { .. } => {}
             EventKind::ClusterCreated { region, cluster } => {
                 self.cluster_mut(region, cluster).active = true;
             }
