@@ -130,7 +130,7 @@ fn container_with_port(r: &Region, family: &str, revision: u32, port: u16) -> Op
     })
 }
 
-/// One connection from the load balerer to a target's port: the task that answers, or why none does.
+/// One connection from the load balancer to a target's port: the task that answers, or why none does.
 /// `Timeout` when a security group drops it or the host is gone, `Refused` when nothing listens.
 pub fn probe(r: &Region, lb: &LoadBalancer, target_type: &str, target: &Target, port: u16) -> Result<Served, Failure> {
     let Some(host) = host(r, target_type, &target.id) else { return Err(Failure::Timeout) };
