@@ -24,6 +24,13 @@ OPERATIONS = {
         "DescribeImages", "DescribeSubnets", "DescribeVpcs", "DescribeAvailabilityZones",
         "DescribeSecurityGroups", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress",
         "DescribeInstanceTypes", "DescribeRegions",
+        "DeleteSecurityGroup", "RevokeSecurityGroupIngress", "AuthorizeSecurityGroupEgress",
+    ]),
+    "elbv2": ("elbv2/2015-12-01", [
+        "CreateLoadBalancer", "DescribeLoadBalancers", "DeleteLoadBalancer", "CreateTargetGroup",
+        "DescribeTargetGroups", "DeleteTargetGroup", "ModifyTargetGroup", "ModifyTargetGroupAttributes",
+        "DescribeTargetGroupAttributes", "CreateListener", "DescribeListeners", "DeleteListener", "CreateRule",
+        "DescribeRules", "DeleteRule", "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth",
     ]),
     "ssm": ("ssm/2014-11-06", ["GetParameters", "GetParameter", "GetParametersByPath", "PutParameter",
                                 "DeleteParameter", "DescribeParameters"]),

@@ -93,6 +93,32 @@ pub enum EventKind {
     ServiceChanged { region: String, cluster: String, service: String, status: String },
     /// A line written to a service's event log (`describe-services` shows it under `events`).
     ServiceEvent { region: String, cluster: String, service: String, message: String },
+    /// A load balancer was created (`provisioning`), turned `active`, or was deleted (ecs-facts.md §4).
+    LoadBalancerCreated { region: String, load_balancer_arn: String, name: String, lb_type: String, dns_name: String },
+    LoadBalancerStateChanged { region: String, load_balancer_arn: String, state: String },
+    LoadBalancerDeleted { region: String, load_balancer_arn: String },
+    ListenerCreated { region: String, load_balancer_arn: String, listener_arn: String, port: u16, protocol: String },
+    ListenerDeleted { region: String, listener_arn: String },
+    /// A target (instance id or IP, and port) joined a target group, in state `initial`.
+    TargetRegistered { region: String, target_group_arn: String, target_id: String, port: u16 },
+    /// A target left its target group (after draining, or at once when the group was not in use).
+    TargetDeregistered { region: String, target_group_arn: String, target_id: String, port: u16 },
+    /// What DescribeTargetHealth shows for a target changed: `state` is `initial`, `healthy`, `unhealthy`,
+    /// `unused` or `draining`, `reason` its reason code (`Target.Timeout`, ...).
+    TargetHealthChanged { region: String, target_group_arn: String, target_id: String, port: u16, state: String, reason: Option<String> },
+    /// One HTTP request through a load balancer (`curl`): which listener, rule and target group it took,
+    /// which target served it, and the status code the client got. Missing parts mean it stopped before them.
+    RequestRouted {
+        region: String,
+        load_balancer_arn: String,
+        listener_arn: Option<String>,
+        rule_arn: Option<String>,
+        target_group_arn: Option<String>,
+        target_id: Option<String>,
+        target_port: Option<u16>,
+        path: String,
+        status_code: u16,
+    },
 }
 
 /// The ordered, append-only log.

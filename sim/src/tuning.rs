@@ -61,3 +61,11 @@ pub const SERVICE_THROTTLE_MAX: SimDuration = SimDuration::minutes(15);
 /// six hours of virtual time.
 pub const ECR_LIFECYCLE_FIRST_RUN: SimDuration = SimDuration::minutes(1);
 pub const ECR_LIFECYCLE_INTERVAL: SimDuration = SimDuration::minutes(6 * 60);
+
+/// A new load balancer is `provisioning` this long before it turns `active` (AWS takes a few minutes; the
+/// `load-balancer-available` waiter polls every 15 s).
+pub const LOAD_BALANCER_PROVISIONING: SimDuration = SimDuration::secs(90);
+/// A registered target stays `initial` / `Elb.RegistrationInProgress` this long before its first health check.
+pub const TARGET_REGISTRATION: SimDuration = SimDuration::secs(10);
+/// The learner's own public address, as a load balancer's security group sees requests from `curl`.
+pub const LEARNER_IP: &str = "203.0.113.10";

@@ -70,3 +70,66 @@ fn nonsense_never_panics() {
         assert!(out.exit_code >= 0, "{s}");
     }
 }
+
+/// Load balancing, security groups and curl (issue 6): nonsense and near-misses against a sandbox that has an
+/// ALB, a target group, a listener and a security group never panic, and every failure says something.
+#[test]
+fn elb_security_group_and_curl_nonsense_never_panics() {
+    let mut ws = MemoryWorkspace::new();
+    let mut sb = Sandbox::new(7);
+    let setup = [
+        "SG=$(aws ec2 create-security-group --group-name g --description d --query GroupId --output text)",
+        "S=$(aws ec2 describe-subnets --query 'Subnets[].SubnetId' --output text)",
+        "LB=$(aws elbv2 create-load-balancer --name lb --subnets $S --query 'LoadBalancers[0].LoadBalancerArn' --output text)",
+        "VPC=$(aws ec2 describe-vpcs --query 'Vpcs[0].VpcId' --output text)",
+        "TG=$(aws elbv2 create-target-group --name tg --protocol HTTP --port 80 --vpc-id $VPC --query 'TargetGroups[0].TargetGroupArn' --output text)",
+        "L=$(aws elbv2 create-listener --load-balancer-arn $LB --port 80 --default-actions Type=forward,TargetGroupArn=$TG --query 'Listeners[0].ListenerArn' --output text)",
+    ];
+    for line in setup {
+        let out = sb.execute(line, &mut ws);
+        assert_eq!(out.exit_code, 0, "{line}: {}", out.stderr());
+    }
+    let commands = [
+        "aws elbv2 create-load-balancer", "aws elbv2 create-target-group", "aws elbv2 create-listener", "aws elbv2 create-rule",
+        "aws elbv2 register-targets", "aws elbv2 deregister-targets", "aws elbv2 describe-target-health", "aws elbv2 delete-rule",
+        "aws elbv2 modify-target-group", "aws elbv2 modify-target-group-attributes", "aws elbv2 describe-rules",
+        "aws elbv2 describe-listeners", "aws elbv2 delete-load-balancer", "aws elbv2 delete-target-group", "aws elbv2 wait target-in-service",
+        "aws ec2 authorize-security-group-ingress", "aws ec2 revoke-security-group-ingress", "aws ec2 delete-security-group",
+        "aws ec2 describe-security-groups", "aws ec2 create-security-group", "curl",
+    ];
+    let words = [
+        "--target-group-arn $TG", "--load-balancer-arn $LB", "--listener-arn $L", "--group-id $SG", "--targets Id=i-0123456789abcdef0",
+        "--targets Id=10.0.0.1,Port=0", "--targets Id=,Port=70000", "--priority 0", "--priority 50001", "--priority 1",
+        "--conditions Field=path-pattern,Values=''", "--conditions Field=host-header,Values=nodot", "--actions Type=forward",
+        "--actions Type=fixed-response,FixedResponseConfig={StatusCode=999}", "--default-actions Type=redirect", "--port 0",
+        "--port 65536", "--port 1-0", "--port all", "--protocol 999", "--protocol tcp", "--cidr 1.2.3.4/33", "--cidr x",
+        "--source-group sg-nope", "--source-group nope", "--ip-permissions '[{}]'", "--ip-permissions IpProtocol=tcp",
+        "--health-check-interval-seconds 2", "--health-check-timeout-seconds 500", "--matcher HttpCode=600",
+        "--attributes Key=deregistration_delay.timeout_seconds,Value=-1", "--attributes Key=nope,Value=1", "--name ''",
+        "--name -x-", "--subnets subnet-0", "--security-groups sg-0", "--type gateway", "--group-name default",
+        "--description ''", "--names nope", "-s", "-i", "-o", "-w", "-X", "-H 'Host: a.b'", "http://", "http://:80",
+        "ftp://x", "http://lb-1.us-east-1.elb.amazonaws.com:99999/", "\"http://$(aws elbv2 describe-load-balancers --query 'LoadBalancers[0].DNSName' --output text)/a?b#c\"",
+        "'%{http_code}'", "--", "\u{0}", "💥",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..600 {
+        let mut line = commands[round % commands.len()].to_string();
+        for _ in 0..(next() % 5) {
+            line.push(' ');
+            line.push_str(words[(next() % words.len() as u64) as usize]);
+        }
+        let out = sb.execute(&line, &mut ws);
+        if out.exit_code != 0 {
+            assert!(!out.stderr().is_empty() || out.exit_code == 1 || line.contains(" -s"), "{line}: exit {} with no message", out.exit_code);
+        }
+        if round % 50 == 0 {
+            sb.execute("sleep 45", &mut ws);
+        }
+    }
+}

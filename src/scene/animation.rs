@@ -46,6 +46,15 @@ impl Step {
             | EventKind::EcrImageExpired { repository, .. } => Some(repository),
             EventKind::TaskDefinitionRegistered { .. } | EventKind::TaskDefinitionDeregistered { .. } => None,
             EventKind::ServiceChanged { service, .. } | EventKind::ServiceEvent { service, .. } => Some(service),
+            EventKind::TargetRegistered { target_id, .. }
+            | EventKind::TargetDeregistered { target_id, .. }
+            | EventKind::TargetHealthChanged { target_id, .. } => Some(target_id),
+            EventKind::LoadBalancerCreated { .. }
+            | EventKind::LoadBalancerStateChanged { .. }
+            | EventKind::LoadBalancerDeleted { .. }
+            | EventKind::ListenerCreated { .. }
+            | EventKind::ListenerDeleted { .. }
+            | EventKind::RequestRouted { .. } => None,
         }
     }
 
@@ -79,6 +88,16 @@ pub fn duration_of(kind: &EventKind) -> u32 {
         | EventKind::EcrRepositoryDeleted { .. }
         | EventKind::EcrImagePushed { .. }
         | EventKind::EcrImageExpired { .. } => tuning::TASK_DEFINITION_MS,
+        // Load balancing (issue 6): no drawing of its own yet, so as short as a task-definition step.
+        EventKind::LoadBalancerCreated { .. }
+        | EventKind::LoadBalancerStateChanged { .. }
+        | EventKind::LoadBalancerDeleted { .. }
+        | EventKind::ListenerCreated { .. }
+        | EventKind::ListenerDeleted { .. }
+        | EventKind::TargetRegistered { .. }
+        | EventKind::TargetDeregistered { .. }
+        | EventKind::TargetHealthChanged { .. }
+        | EventKind::RequestRouted { .. } => tuning::TASK_DEFINITION_MS,
     }
 }
 
@@ -133,7 +152,29 @@ pub fn describe(kind: &EventKind) -> String {
         EventKind::EcrImageExpired { repository, digest, .. } => {
             format!("lifecycle policy expired {repository}@{}", short_id(digest.trim_start_matches("sha256:")))
         }
+        EventKind::LoadBalancerCreated { name, lb_type, .. } => format!("{lb_type} load balancer {name} created"),
+        EventKind::LoadBalancerStateChanged { load_balancer_arn, state, .. } => {
+            format!("load balancer {} is {state}", lb_name(load_balancer_arn))
+        }
+        EventKind::LoadBalancerDeleted { load_balancer_arn, .. } => format!("load balancer {} deleted", lb_name(load_balancer_arn)),
+        EventKind::ListenerCreated { port, protocol, .. } => format!("listener {protocol}:{port} created"),
+        EventKind::ListenerDeleted { .. } => "listener deleted".to_string(),
+        EventKind::TargetRegistered { target_id, port, .. } => format!("target {target_id}:{port} registered"),
+        EventKind::TargetDeregistered { target_id, port, .. } => format!("target {target_id}:{port} deregistered"),
+        EventKind::TargetHealthChanged { target_id, port, state, reason, .. } => match reason {
+            Some(r) => format!("target {target_id}:{port} is {state} ({r})"),
+            None => format!("target {target_id}:{port} is {state}"),
+        },
+        EventKind::RequestRouted { path, target_id, target_port, status_code, .. } => match (target_id, target_port) {
+            (Some(t), Some(p)) => format!("GET {path} → {t}:{p}: {status_code}"),
+            _ => format!("GET {path}: {status_code}"),
+        },
     }
+}
+
+/// `…:loadbalancer/app/NAME/ID` → `NAME`.
+fn lb_name(arn: &str) -> &str {
+    arn.rsplit('/').nth(1).unwrap_or(arn)
 }
 
 /// The queue and the scene as of the step being played.

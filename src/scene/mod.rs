@@ -241,6 +241,16 @@ impl Scene {
             | EventKind::TaskFailedToStart { .. } => {}
             // Services are drawn from the view (their tasks arrive as TaskPlaced like any other).
             EventKind::ServiceChanged { .. } | EventKind::ServiceEvent { .. } => {}
+            // Load balancing (issue 6): not drawn yet.
+            EventKind::LoadBalancerCreated { .. }
+            | EventKind::LoadBalancerStateChanged { .. }
+            | EventKind::LoadBalancerDeleted { .. }
+            | EventKind::ListenerCreated { .. }
+            | EventKind::ListenerDeleted { .. }
+            | EventKind::TargetRegistered { .. }
+            | EventKind::TargetDeregistered { .. }
+            | EventKind::TargetHealthChanged { .. }
+            | EventKind::RequestRouted { .. } => {}
             EventKind::ClusterCreated { region, cluster } => {
                 self.cluster_mut(region, cluster).active = true;
             }

@@ -102,6 +102,8 @@ fn matches(acceptor: &Value, response: &Value) -> bool {
         "path" => !is_error && search() == expected,
         "pathAll" => !is_error && matches!(search(), Value::Array(items) if !items.is_empty() && items.iter().all(|i| *i == expected)),
         "pathAny" => !is_error && matches!(search(), Value::Array(items) if items.contains(&expected)),
+        // botocore's `status` matcher compares the HTTP status: 200 for a successful call.
+        "status" => (expected == 200) != is_error,
         "error" => match expected {
             Value::Bool(true) => is_error,
             Value::Bool(false) => !is_error,

@@ -37,6 +37,7 @@ pub fn dispatch(sb: &mut Sandbox, words: &[String], stdin: &str, ws: &mut dyn Wo
         "ls" => ok(ws.names().iter().map(|n| format!("{n}\n")).collect()),
         "grep" | "head" | "tail" | "wc" => text_tools::run(&words[0], args, stdin, ws),
         "sandbox" => super::sandbox_cmd::run(sb, args, ws),
+        "curl" => super::curl::run(sb, args, ws),
         "sh" | "bash" | "source" | "." => super::script_cmd::run(sb, &words[0], args, ws, out),
         name => Io {
             stderr: format!("{name}: command not found (type `help` for the commands the sandbox knows)\n"),

@@ -12,7 +12,8 @@ ECS Sandbox terminal: a simulated AWS account (us-east-1 unless you pass --regio
 
 AWS CLI (v2 syntax; add `help` after an operation to see its options):
   aws ecs ...      clusters, container instances, task definitions, tasks, services
-  aws ec2 ...      run-instances, describe-instances, terminate-instances, describe-subnets, ...
+  aws ec2 ...      run-instances, describe-instances, terminate-instances, describe-subnets, security groups, ...
+  aws elbv2 ...    load balancers, target groups, listeners, rules, register-targets, describe-target-health
   aws ssm ...      get-parameters for the ECS-optimized AMI ids, put-parameter for your own
   aws ecr ...      repositories, images, get-login-password, lifecycle policies, scans
   aws iam ...      roles, policies, instance profiles, simulate-principal-policy
@@ -25,6 +26,7 @@ Docker (the learner's machine):
 
 Shell:
   sleep N          let N seconds of virtual time pass (also 2m, 1h): instances boot, tasks start
+  curl [-s] [-i] [-o FILE] [-w '%{http_code}'] http://LB-DNS-NAME[:PORT]/PATH   a request through a load balancer
   echo, export, unset, env, cat FILE, ls, grep, head, tail, wc, true, false
   sh FILE, bash FILE, source FILE    run a script from the editor
   sandbox ...      the sandbox's own tools: explain-placement, disconnect-agent, learner-policy, fail zone

@@ -3,6 +3,7 @@
 //! interpreter: the page's terminal and `ecs-sim run` both call it through `Sandbox::execute`.
 
 mod builtins;
+mod curl;
 mod help;
 mod interpreter;
 mod sandbox_cmd;

@@ -1,5 +1,5 @@
 //! Changes that happen over virtual time, applied when the clock reaches them: instances booting, agents
-//! registering, tasks starting and stopping. Commands schedule them; [`apply`] carries them out.
+//! registering, tasks starting and stopping, load balancers' health checks. Commands schedule them; [`apply`] carries them out.
 
 pub mod agent;
 pub mod ecr;
@@ -7,6 +7,7 @@ pub mod instance;
 pub mod service_scheduler;
 pub mod container_health;
 pub mod container_logs;
+pub mod health_check;
 pub mod task;
 pub mod task_start;
 
@@ -25,6 +26,13 @@ pub fn apply(ctx: &mut Ctx<'_>, action: Action) {
         }
         Action::ServiceTick { region, cluster, service, generation } => {
             service_scheduler::on_tick(ctx, &region, &cluster, &service, generation);
+        }
+        Action::LoadBalancerActive { region, load_balancer_arn } => {
+            crate::services::elbv2::on_active(ctx, &region, &load_balancer_arn);
+        }
+        Action::HealthCheckRound { region, target_group_arn } => health_check::on_round(ctx, &region, &target_group_arn),
+        Action::TargetDrained { region, target_group_arn, target_id, port } => {
+            crate::services::elbv2::service_targets::on_drained(ctx, &region, &target_group_arn, &target_id, port);
         }
     }
 }

@@ -62,6 +62,7 @@ impl Caller {
 pub fn iam_action(service: &str, operation: &str) -> Option<String> {
     let prefix = match service {
         "s3api" | "s3" => "s3",
+        "elbv2" => "elasticloadbalancing",
         other => other,
     };
     match (prefix, operation) {
@@ -78,7 +79,7 @@ pub fn iam_action(service: &str, operation: &str) -> Option<String> {
 pub fn denied_code(service: &str) -> &'static str {
     match service {
         "ec2" => "UnauthorizedOperation",
-        "iam" | "sts" | "s3" | "s3api" => "AccessDenied",
+        "iam" | "sts" | "s3" | "s3api" | "elbv2" => "AccessDenied",
         _ => "AccessDeniedException",
     }
 }

@@ -4,6 +4,7 @@
 pub mod ec2;
 pub mod ecr;
 pub mod ecs;
+pub mod elbv2;
 pub mod iam;
 pub mod logs;
 pub mod s3api;
@@ -42,6 +43,7 @@ pub type Handler = fn(&mut Ctx<'_>, &Call<'_>) -> Result<Value, ServiceError>;
 pub fn handler(service: &str, operation: &str) -> Option<Handler> {
     match service {
         "ecs" => ecs::handler(operation),
+        "elbv2" => elbv2::handler(operation),
         "ec2" => ec2::handler(operation),
         "ssm" => ssm::handler(operation),
         "sts" => sts::handler(operation),

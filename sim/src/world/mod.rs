@@ -12,6 +12,8 @@ pub mod logs;
 pub mod s3;
 pub mod secrets;
 pub mod network;
+pub mod elbv2;
+pub mod security_groups;
 
 use crate::clock::SimTime;
 use std::collections::BTreeMap;
@@ -26,6 +28,8 @@ pub struct Region {
     pub ecr: ecr::Ecr,
     pub logs: logs::Logs,
     pub secrets: secrets::Secrets,
+    /// Elastic Load Balancing v2: load balancers, listeners, rules, target groups (ecs-facts.md §4).
+    pub elbv2: elbv2::Elbv2,
 }
 
 impl Region {
@@ -38,6 +42,7 @@ impl Region {
             ecr: ecr::Ecr::default(),
             logs: logs::Logs::default(),
             secrets: secrets::Secrets::default(),
+            elbv2: elbv2::Elbv2::default(),
         }
     }
 }

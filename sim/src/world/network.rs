@@ -3,6 +3,7 @@
 //! the sandbox models three zones per Region (a, b and c).
 
 use super::amis::stable_hash;
+use super::security_groups::{Peer, Rule, SecurityGroup, SecurityGroups};
 use crate::rng::SimRng;
 use std::collections::BTreeSet;
 
@@ -34,6 +35,8 @@ pub struct Network {
     pub vpc_cidr: String,
     pub subnets: Vec<Subnet>,
     pub default_security_group_id: String,
+    /// The VPC's security groups (ecs-facts.md §4), the default group among them.
+    pub security_groups: SecurityGroups,
     used_ips: BTreeSet<String>,
     /// Availability Zones taken down by `sandbox fail zone` (a fault AWS would cause on its own).
     pub zones_down: BTreeSet<String>,
@@ -56,12 +59,16 @@ impl Network {
                 }
             })
             .collect();
+        let default_sg = format!("sg-0{:016x}", stable_hash(&[region, "default-sg"]));
+        let mut security_groups = SecurityGroups::default();
+        security_groups.groups.insert(default_sg.clone(), default_group(region, &vpc_id, &default_sg));
         Network {
             vpc_id,
             vpc_cidr: "172.31.0.0/16".into(),
             zones_down: BTreeSet::new(),
             subnets,
-            default_security_group_id: format!("sg-0{:016x}", stable_hash(&[region, "default-sg"])),
+            default_security_group_id: default_sg,
+            security_groups,
             used_ips: BTreeSet::new(),
         }
     }
@@ -93,6 +100,20 @@ impl Network {
 
     pub fn release_ip(&mut self, ip: &str) {
         self.used_ips.remove(ip);
+    }
+}
+
+/// The default VPC's `default` group: all traffic in from its own members, all traffic out, as EC2 creates it.
+fn default_group(region: &str, vpc_id: &str, id: &str) -> SecurityGroup {
+    let rule_id = |what: &str| format!("sgr-0{:016x}", stable_hash(&[region, "default-sg", what]));
+    SecurityGroup {
+        id: id.to_string(),
+        name: "default".into(),
+        description: "default VPC security group".into(),
+        vpc_id: vpc_id.to_string(),
+        ingress: vec![Rule { id: rule_id("in"), protocol: "-1".into(), from_port: -1, to_port: -1, peer: Peer::Group(id.to_string()), description: None }],
+        egress: vec![Rule { id: rule_id("out"), protocol: "-1".into(), from_port: -1, to_port: -1, peer: Peer::Cidr("0.0.0.0/0".into()), description: None }],
+        tags: Vec::new(),
     }
 }
 

@@ -86,7 +86,7 @@ const WORDS: &[&str] = &[
 fn random_argv_never_panics() {
     let ws = MemoryWorkspace::new().with_file("f.json", "{\"cluster\": [1, {\"x\": null}]}");
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    for service in ["ecs", "ec2", "ssm", "sts"] {
+    for service in ["ecs", "ec2", "elbv2", "ssm", "sts"] {
         let m = model::service(service).expect("model");
         let ops: Vec<&String> = m.operations.keys().collect();
         for round in 0..400 {

@@ -1,5 +1,5 @@
-//! DescribeSubnets, DescribeVpcs, DescribeAvailabilityZones, DescribeImages, DescribeInstanceTypes,
-//! DescribeSecurityGroups: the account's default network and the catalogues.
+//! DescribeSubnets, DescribeVpcs, DescribeAvailabilityZones, DescribeImages, DescribeInstanceTypes: the
+//! account's default network and the catalogues (security groups are in `security_groups`).
 
 use super::{passes, render};
 use crate::context::Ctx;
@@ -131,18 +131,4 @@ pub fn instance_types(_ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, Serv
         })
         .collect();
     Ok(json!({ "InstanceTypes": list }))
-}
-
-pub fn security_groups(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
-    let r = ctx.world.region_mut(call.region);
-    Ok(json!({ "SecurityGroups": [{
-        "Description": "default VPC security group",
-        "GroupName": "default",
-        "IpPermissions": [{"IpProtocol": "-1", "IpRanges": [], "Ipv6Ranges": [], "PrefixListIds": [],
-            "UserIdGroupPairs": [{"GroupId": r.network.default_security_group_id, "UserId": ACCOUNT_ID}]}],
-        "OwnerId": ACCOUNT_ID,
-        "GroupId": r.network.default_security_group_id,
-        "IpPermissionsEgress": [{"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}], "Ipv6Ranges": [], "PrefixListIds": [], "UserIdGroupPairs": []}],
-        "VpcId": r.network.vpc_id,
-    }]}))
 }

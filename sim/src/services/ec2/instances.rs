@@ -96,7 +96,22 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
     let reservation_id = format!("r-0{}", ctx.rng.hex(16));
     let client_token = req.str("ClientToken").map_or_else(|| ctx.rng.uuid(), str::to_string);
     let user_data = req.str("UserData").map(str::to_string);
-    let sg = req.strings("SecurityGroupIds").into_iter().map(str::to_string).collect::<Vec<_>>();
+    let mut sg = req.strings("SecurityGroupIds").into_iter().map(str::to_string).collect::<Vec<_>>();
+    {
+        let net = &ctx.world.region_mut(region).network;
+        for id in &sg {
+            if net.security_groups.get(id).is_none() {
+                // Not verbatim: RunInstances' InvalidGroup.NotFound as commonly quoted.
+                return Err(ServiceError::new("InvalidGroup.NotFound", format!("The security group '{id}' does not exist in VPC '{}'", net.vpc_id)));
+            }
+        }
+        for name in req.strings("SecurityGroups") {
+            let g = net.security_groups.by_name(&net.vpc_id, name).ok_or_else(|| {
+                ServiceError::new("InvalidGroup.NotFound", format!("The security group '{name}' does not exist in default VPC '{}'", net.vpc_id))
+            })?;
+            sg.push(g.id.clone());
+        }
+    }
     // A zone taken down by `sandbox fail zone` has no capacity: EC2's InsufficientInstanceCapacity.
     {
         let r = ctx.world.region_mut(region);

@@ -1,8 +1,9 @@
-//! Amazon EC2 operations: launching and describing instances, and the default network.
+//! Amazon EC2 operations: launching and describing instances, the default network and its security groups.
 
 mod describe;
 pub mod instances;
 mod render;
+pub mod security_groups;
 
 use super::{Handler, ServiceError};
 
@@ -16,7 +17,12 @@ pub fn handler(operation: &str) -> Option<Handler> {
         "DescribeAvailabilityZones" => describe::availability_zones,
         "DescribeImages" => describe::images,
         "DescribeInstanceTypes" => describe::instance_types,
-        "DescribeSecurityGroups" => describe::security_groups,
+        "DescribeSecurityGroups" => security_groups::describe,
+        "CreateSecurityGroup" => security_groups::create,
+        "DeleteSecurityGroup" => security_groups::delete,
+        "AuthorizeSecurityGroupIngress" => security_groups::authorize_ingress,
+        "AuthorizeSecurityGroupEgress" => security_groups::authorize_egress,
+        "RevokeSecurityGroupIngress" => security_groups::revoke_ingress,
         _ => return None,
     })
 }

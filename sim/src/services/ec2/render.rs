@@ -15,7 +15,7 @@ pub fn instance(iam: &Iam, r: &Region, i: &Instance) -> Value {
     let groups: Vec<Value> = i
         .security_group_ids
         .iter()
-        .map(|id| json!({"GroupId": id, "GroupName": if *id == r.network.default_security_group_id { "default" } else { id }}))
+        .map(|id| json!({"GroupId": id, "GroupName": super::security_groups::group_name(r, id)}))
         .collect();
     let mut v = json!({
         "AmiLaunchIndex": i.ami_launch_index,

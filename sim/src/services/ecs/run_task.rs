@@ -355,8 +355,11 @@ fn allocate_eni(ctx: &mut Ctx<'_>, region: &str, cfg: &AwsVpc, zone: Option<&str
         .ok_or_else(|| ServiceError::invalid_parameter(format!("Subnet {subnet} has no free IP addresses.")))?;
     let public_ip = public.then(|| format!("54.{}.{}.{}", 160 + ctx.rng.below(40), ctx.rng.below(256), 1 + ctx.rng.below(254)));
     let mac_hex = ctx.rng.hex(10);
+    let eni_id = format!("eni-0{}", ctx.rng.hex(16));
+    // The ENI's security groups, for the load balancer's reachability checks (ecs-facts.md §4).
+    ctx.world.region_mut(region).network.security_groups.eni_groups.insert(eni_id.clone(), cfg.security_groups.clone());
     Ok(TaskEni {
-        id: format!("eni-0{}", ctx.rng.hex(16)),
+        id: eni_id,
         subnet_id: subnet,
         private_ip: ip,
         public_ip,
