@@ -5,6 +5,7 @@ pub mod agent;
 pub mod ecr;
 pub mod instance;
 pub mod service_scheduler;
+pub mod service_targets_sync;
 pub mod container_health;
 pub mod container_logs;
 pub mod health_check;

@@ -13,14 +13,15 @@
 use crate::clock::{SimDuration, SimTime};
 use crate::context::Ctx;
 use crate::events::EventKind;
-use crate::lifecycle::task::begin_stop;
+use crate::lifecycle::service_targets_sync;
+use crate::lifecycle::task::begin_stop_draining;
 use crate::placement::{Constraint, Rejection, Strategy, constraint, strategy};
 use crate::scheduler::Action;
 use crate::services::ecs::network_config;
 use crate::services::ecs::run_task::{self, NotPlaced, ServiceTasks};
 use crate::services::Req;
 use crate::tuning;
-use crate::world::ecs::{Deployment, SchedulingStrategy, Service, Task, TaskDefinitionRegistry, TaskStatus};
+use crate::world::ecs::{Deployment, SchedulingStrategy, Service, ServiceTarget, Task, TaskStatus};
 use crate::lifecycle::container_health;
 use std::collections::BTreeSet;
 use serde_json::json;
@@ -68,45 +69,77 @@ pub fn event(ctx: &mut Ctx<'_>, region: &str, cluster: &str, service: &str, mess
 }
 
 /// Each of the service's tasks' health, as the scheduler counts it for `minimumHealthyPercent` (§3.2):
-/// with a container health check, when every essential container is HEALTHY; without one (and without a load
-/// balancer), 40 seconds after it reached RUNNING. Also which tasks failed their container health checks.
+/// with a load balancer, when every target group says healthy; with a container health check, when every
+/// essential container is HEALTHY (both, when it has both); with neither, 40 seconds after it reached
+/// RUNNING. Also which tasks failed their container health checks, and which the load balancer found
+/// unhealthy (the target and the reason).
 struct Health {
     healthy: BTreeSet<String>,
     unhealthy: BTreeSet<String>,
+    lb_unhealthy: Vec<(String, ServiceTarget, String)>,
 }
 
-fn health(reg: &TaskDefinitionRegistry, tasks: &[Task], now: SimTime) -> Health {
-    let mut h = Health { healthy: BTreeSet::new(), unhealthy: BTreeSet::new() };
+fn health(ctx: &mut Ctx<'_>, svc: &Service, tasks: &[Task]) -> Health {
+    let now = ctx.now;
+    let mut h = Health { healthy: BTreeSet::new(), unhealthy: BTreeSet::new(), lb_unhealthy: Vec::new() };
+    let has_lb = svc.load_balancers.iter().any(|l| l.target_group_arn.is_some());
     for t in tasks.iter().filter(|t| t.last_status == TaskStatus::Running) {
+        let reg = &ctx.world.region_mut(&svc.region).ecs.task_definitions;
         let defs = reg.containers_of(t);
-        if container_health::has_health_checks(defs) {
-            match container_health::task_status(t, defs, now) {
-                "HEALTHY" => h.healthy.insert(t.id.clone()),
-                "UNHEALTHY" => h.unhealthy.insert(t.id.clone()),
-                _ => false,
-            };
-        } else if t.started_at.is_some_and(|at| now - at >= tuning::SERVICE_TASK_HEALTHY_AFTER) {
+        let checks = container_health::has_health_checks(defs);
+        let container = checks.then(|| container_health::task_status(t, defs, now));
+        if container == Some("UNHEALTHY") {
+            h.unhealthy.insert(t.id.clone());
+        }
+        let lb = if has_lb { service_targets_sync::verdict(ctx, svc, &t.id) } else { None };
+        if let Some(Err((target, why))) = &lb {
+            h.lb_unhealthy.push((t.id.clone(), (*target).clone(), why.clone()));
+        }
+        let ok = match (has_lb, checks) {
+            (true, _) => matches!(lb, Some(Ok(()))) && container.is_none_or(|c| c == "HEALTHY"),
+            (false, true) => container == Some("HEALTHY"),
+            (false, false) => t.started_at.is_some_and(|at| now - at >= tuning::SERVICE_TASK_HEALTHY_AFTER),
+        };
+        if ok {
             h.healthy.insert(t.id.clone());
         }
     }
     h
 }
 
-/// Service tasks whose container health checks failed, once past the grace period, are stopped and replaced
-/// (§1.6, §3.3); each counts against its deployment's circuit breaker. Returns whether any was stopped.
+/// Service tasks whose container health checks failed, or that a load balancer found unhealthy, are stopped
+/// and replaced once past `healthCheckGracePeriodSeconds` (§1.6, §3.3); each counts against its deployment's
+/// circuit breaker. Returns whether any was stopped.
 fn stop_unhealthy(ctx: &mut Ctx<'_>, svc: &Service, tasks: &[Task], h: &Health) -> bool {
     let grace = SimDuration::secs(u64::from(svc.health_check_grace_period));
     let now = ctx.now;
-    let sick: Vec<&Task> = tasks
-        .iter()
-        .filter(|t| t.desired_status == TaskStatus::Running && h.unhealthy.contains(&t.id))
-        .filter(|t| t.started_at.is_some_and(|at| now - at >= grace))
-        .collect();
-    for t in &sick {
-        let (region, cluster, name) = (&svc.region, &svc.cluster, &svc.name);
-        // Seen in real service event logs.
-        event(ctx, region, cluster, name, format!("(service {name}) (task {}) failed container health checks.", t.id));
-        begin_stop(ctx, region, cluster, &t.id, "ServiceSchedulerInitiated", "Task failed container health checks");
+    let past_grace = |t: &&Task| t.desired_status == TaskStatus::Running && t.started_at.is_some_and(|at| now - at >= grace);
+    let mut sick: Vec<(&Task, String, String)> = Vec::new();
+    let name = &svc.name;
+    for t in tasks.iter().filter(past_grace) {
+        if h.unhealthy.contains(&t.id) {
+            // Seen in real service event logs.
+            let msg = format!("(service {name}) (task {}) failed container health checks.", t.id);
+            sick.push((t, msg, "Task failed container health checks".into()));
+        } else if let Some((_, target, why)) = h.lb_unhealthy.iter().find(|(id, _, _)| *id == t.id) {
+            // ECS's wording for a target that failed ELB health checks, and the task's stoppedReason.
+            let who = if target.target_id.starts_with("i-") {
+                format!("(instance {})", target.target_id)
+            } else {
+                format!("(task {})", t.id)
+            };
+            let msg = format!(
+                "(service {name}) {who} (port {}) is unhealthy in (target-group {}) due to (reason {why}).",
+                target.port, target.target_group_arn
+            );
+            sick.push((t, msg, format!("Task failed ELB health checks in (target-group {})", target.target_group_arn)));
+        }
+    }
+    for (t, msg, reason) in &sick {
+        let (region, cluster) = (&svc.region, &svc.cluster);
+        event(ctx, region, cluster, name, msg.clone());
+        let drained = service_targets_sync::deregister(ctx, svc, &t.id);
+        begin_stop_draining(ctx, region, cluster, &t.id, "ServiceSchedulerInitiated", reason, drained);
         let msg = format!("(service {name}) has stopped 1 running tasks: (task {}).", t.id);
         event(ctx, region, cluster, name, msg);
         let by = t.started_by.clone().unwrap_or_default();
@@ -203,8 +236,11 @@ fn stop_tasks(ctx: &mut Ctx<'_>, s: &Service, ids: &[String], by: &str) {
         return;
     }
     for id in ids {
+        let svc = service_of(ctx, &s.region, &s.cluster, &s.name).cloned().unwrap_or_else(|| s.clone());
+        let drained = service_targets_sync::deregister(ctx, &svc, id);
         // The stoppedReason ECS gives a task its service scaled in.
-        begin_stop(ctx, &s.region, &s.cluster, id, "ServiceSchedulerInitiated", &format!("Scaling activity initiated by (deployment {by})"));
+        let reason = format!("Scaling activity initiated by (deployment {by})");
+        begin_stop_draining(ctx, &s.region, &s.cluster, id, "ServiceSchedulerInitiated", &reason, drained);
     }
     let msg = format!("(service {}) has stopped {} running tasks: {}.", s.name, ids.len(), task_list(ids));
     event(ctx, &s.region, &s.cluster, &s.name, msg);
@@ -249,7 +285,9 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
         }
         return;
     }
-    let h = health(&r.ecs.task_definitions, &tasks, now);
+    service_targets_sync::forget_stopped(ctx, &svc);
+    let svc = service_of(ctx, region, cluster, name).cloned().unwrap_or(svc);
+    let h = health(ctx, &svc, &tasks);
     if stop_unhealthy(ctx, &svc, &tasks, &h) {
         // Replacements come on the next visit, with the stopped tasks out of the counts.
         return;
@@ -411,7 +449,8 @@ fn launch(ctx: &mut Ctx<'_>, svc: &Service, d: &Deployment, count: usize) -> usi
     ids.len()
 }
 
-/// A service's task reached RUNNING: its deployment has run a task, and the throttle resets.
+/// A service's task reached RUNNING: its deployment has run a task, the throttle resets, and the task goes
+/// behind the service's target groups.
 pub fn on_task_running(ctx: &mut Ctx<'_>, task: &Task) {
     let Some(name) = task.group.strip_prefix("service:") else { return };
     let by = task.started_by.clone().unwrap_or_default();
@@ -422,6 +461,9 @@ pub fn on_task_running(ctx: &mut Ctx<'_>, task: &Task) {
             d.ever_running = true;
         }
     });
+    if let Some(svc) = service_of(ctx, &task.region, &task.cluster, name).cloned().filter(|s| s.status == "ACTIVE") {
+        service_targets_sync::register(ctx, &svc, task);
+    }
 }
 
 /// A service's task failed to start (§3.3): it counts against its deployment's circuit breaker, and tasks

@@ -46,7 +46,7 @@ fn launch_type(req: Req<'_>) -> Result<LaunchType, ServiceError> {
 
 /// `loadBalancers`: a container and port of the task definition, and a target group or a Classic load
 /// balancer (§4). Not verbatim where marked.
-fn load_balancers(req: Req<'_>, td: &Registered) -> Result<Vec<ServiceLoadBalancer>, ServiceError> {
+fn load_balancers(req: Req<'_>, td: &Registered, r: &crate::world::Region) -> Result<Vec<ServiceLoadBalancer>, ServiceError> {
     let list = req.list("loadBalancers");
     if list.len() > 5 {
         // Up to 5 target groups per service (§4). Not verbatim.
@@ -59,6 +59,12 @@ fn load_balancers(req: Req<'_>, td: &Registered) -> Result<Vec<ServiceLoadBalanc
         let port = lb.int("containerPort").and_then(|p| u16::try_from(p).ok()).unwrap_or(0);
         let tg = lb.str("targetGroupArn").map(str::to_string);
         let name = lb.str("loadBalancerName").map(str::to_string);
+        if name.is_some() && tg.is_none() {
+            // §4: a Classic Load Balancer registers whole instances on one fixed port.
+            return Err(not_modelled(
+                "Classic Load Balancers (loadBalancerName). A Classic Load Balancer registers whole instances on one fixed port, so it cannot reach tasks on dynamic host ports, awsvpc tasks or Fargate: use an Application or Network Load Balancer's target group (targetGroupArn)",
+            ));
+        }
         if tg.is_some() == name.is_some() {
             // §4: targetGroupArn for ALB/NLB, loadBalancerName for a Classic load balancer, never both. Not verbatim.
             return Err(ServiceError::invalid_parameter(
@@ -74,6 +80,10 @@ fn load_balancers(req: Req<'_>, td: &Registered) -> Result<Vec<ServiceLoadBalanc
             return Err(ServiceError::invalid_parameter(format!(
                 "The container {container} did not have a container port {port} defined."
             )));
+        }
+        if let Some(arn) = &tg {
+            let mode = td.request.network_mode.as_deref().unwrap_or("bridge");
+            crate::services::elbv2::service_targets::check_target_type(r, arn, mode)?;
         }
         out.push(ServiceLoadBalancer { target_group_arn: tg, load_balancer_name: name, container_name: container, container_port: port });
     }
@@ -177,7 +187,7 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
     }
     let network_configuration = network(req, r, &td, lt)?;
     check_placement(req, lt, daemon)?;
-    let lbs = load_balancers(req, &td)?;
+    let lbs = load_balancers(req, &td, r)?;
     let cfg = deployment_config(req, daemon, None)?;
     check_roles(ctx, call, &td)?;
     let now = ctx.now;
@@ -208,6 +218,7 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
         steady: false,
         last_completed_task_definition: None,
         failed_task_definitions: Vec::new(),
+        targets: Vec::new(),
     };
     let r = ctx.world.region_mut(region);
     let Some(c) = r.ecs.clusters.get_mut(&cluster) else { return Err(ServiceError::cluster_not_found()) };
@@ -265,7 +276,7 @@ pub fn update(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
     if req.get("placementStrategy").is_some() || req.get("placementConstraints").is_some() {
         check_placement(req, svc.launch_type, daemon)?;
     }
-    let lbs = if req.get("loadBalancers").is_some() { Some(load_balancers(req, &td)?) } else { None };
+    let lbs = if req.get("loadBalancers").is_some() { Some(load_balancers(req, &td, r)?) } else { None };
     let cfg = deployment_config(req, daemon, Some(&svc.deployment_config))?;
     if new_td.is_some() {
         check_roles(ctx, call, &td)?;

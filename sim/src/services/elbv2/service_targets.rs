@@ -64,7 +64,17 @@ pub fn check_target_type(r: &Region, target_group_arn: &str, network_mode: &str)
     let tg = r
         .elbv2
         .target_group(target_group_arn)
-        .ok_or_else(|| ServiceError::invalid_parameter(format!("Unable to find target group {target_group_arn}. Not verbatim.")))?;
+        // What ECS answers for a target group it cannot find (widely quoted, e.g. aws/aws-cdk issues).
+        .ok_or_else(|| {
+            ServiceError::invalid_parameter(
+                "Unable to assume role and validate the specified targetGroupArn. Please verify that the ECS service role being passed has the proper permissions.",
+            )
+        })?;
+    if !r.elbv2.in_use(target_group_arn) {
+        return Err(ServiceError::invalid_parameter(format!(
+            "The target group with targetGroupArn {target_group_arn} does not have an associated load balancer."
+        )));
+    }
     if network_mode == "awsvpc" && tg.target_type == "instance" {
         return Err(ServiceError::invalid_parameter(format!(
             "The provided target group {target_group_arn} has target type instance, which is incompatible with the awsvpc network mode specified in the task definition."

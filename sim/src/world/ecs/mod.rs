@@ -10,7 +10,7 @@ pub mod task;
 pub use cluster::{Cluster, InstanceUsage};
 pub use container_instance::ContainerInstance;
 pub use registry::{Registered, TaskDefinitionRegistry};
-pub use service::{Deployment, DeploymentConfig, SchedulingStrategy, Service, ServiceLoadBalancer};
+pub use service::{Deployment, DeploymentConfig, SchedulingStrategy, Service, ServiceLoadBalancer, ServiceTarget};
 pub use task::{LaunchType, NetworkBinding, Task, TaskEni, TaskStatus};
 
 use std::collections::BTreeMap;

@@ -74,6 +74,16 @@ pub struct Deployment {
     pub ever_running: bool,
 }
 
+/// A task's container port registered by the service in a target group, as ELB knows the target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceTarget {
+    pub task_id: String,
+    pub target_group_arn: String,
+    /// An EC2 instance id (bridge/host mode) or the ENI's address (awsvpc).
+    pub target_id: String,
+    pub port: u16,
+}
+
 /// One line of the service's event log.
 #[derive(Debug, Clone)]
 pub struct ServiceEvent {
@@ -118,6 +128,8 @@ pub struct Service {
     pub last_completed_task_definition: Option<String>,
     /// Task definitions of deployments the circuit breaker failed, oldest first.
     pub failed_task_definitions: Vec<String>,
+    /// Targets it registered in its target groups and has not deregistered yet (ecs-facts.md §4).
+    pub targets: Vec<ServiceTarget>,
 }
 
 /// The console shows the last 100 events (§3.2).
