@@ -84,6 +84,12 @@ fn load_balancers(req: Req<'_>, td: &Registered, r: &crate::world::Region) -> Re
         if let Some(arn) = &tg {
             let mode = td.request.network_mode.as_deref().unwrap_or("bridge");
             crate::services::elbv2::service_targets::check_target_type(r, arn, mode)?;
+            if !r.elbv2.in_use(arn) {
+                // ECS's answer when no listener or rule forwards to the group (widely quoted).
+                return Err(ServiceError::invalid_parameter(format!(
+                    "The target group with targetGroupArn {arn} does not have an associated load balancer."
+                )));
+            }
         }
         out.push(ServiceLoadBalancer { target_group_arn: tg, load_balancer_name: name, container_name: container, container_port: port });
     }

@@ -70,11 +70,6 @@ pub fn check_target_type(r: &Region, target_group_arn: &str, network_mode: &str)
                 "Unable to assume role and validate the specified targetGroupArn. Please verify that the ECS service role being passed has the proper permissions.",
             )
         })?;
-    if !r.elbv2.in_use(target_group_arn) {
-        return Err(ServiceError::invalid_parameter(format!(
-            "The target group with targetGroupArn {target_group_arn} does not have an associated load balancer."
-        )));
-    }
     if network_mode == "awsvpc" && tg.target_type == "instance" {
         return Err(ServiceError::invalid_parameter(format!(
             "The provided target group {target_group_arn} has target type instance, which is incompatible with the awsvpc network mode specified in the task definition."
