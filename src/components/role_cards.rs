@@ -68,18 +68,21 @@ fn card(c: &RoleCard, props: &RoleCardsProps) -> Html {
             if !c.found {
                 <p class="role-missing">{ "✗ No role of this name in the account: ECS cannot assume it." }</p>
             } else {
-                if trust_ok {
-                    <p class="role-trust ok">
-                        <span aria-hidden="true">{ "✓ " }</span>
-                        { format!("trusts {}", if c.trusted_services.is_empty() { "no service".to_string() } else { c.trusted_services.join(", ") }) }
-                    </p>
-                } else {
-                    { for c.trust_problems.iter().map(|p| html! {
-                        <p class="role-trust bad"><span aria-hidden="true">{ "⚠ " }</span><span class="sr-only">{ "Warning: " }</span>{ p.clone() }</p>
-                    }) }
-                }
-                <p class="role-policies">
-                    if policies.is_empty() { { "no policies" } } else { { format!("policies: {}", policies.join(", ")) } }
+                <p class="role-about">
+                    if trust_ok {
+                        <span class="role-trust ok">
+                            <span aria-hidden="true">{ "✓ " }</span>
+                            { format!("trusts {}", if c.trusted_services.is_empty() { "no service".to_string() } else { c.trusted_services.join(", ") }) }
+                        </span>
+                    } else {
+                        { for c.trust_problems.iter().map(|p| html! {
+                            <span class="role-trust bad"><span aria-hidden="true">{ "⚠ " }</span><span class="sr-only">{ "Warning: " }</span>{ p.clone() }</span>
+                        }) }
+                    }
+                    <span class="role-policies">
+                        { " · " }
+                        if policies.is_empty() { { "no policies" } } else { { format!("policies: {}", policies.join(", ")) } }
+                    </span>
                 </p>
             }
             <ul class="role-checks" aria-label={format!("What {} may do", c.name)}>

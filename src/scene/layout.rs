@@ -179,7 +179,7 @@ pub struct ClusterBox {
     /// The scheduler badge's centre: where placed chips come from.
     pub origin: (i32, i32),
     pub zones: Vec<ZoneBox>,
-    /// Whether it has no container instance (the view explains how one joins).
+    /// Whether it has no container instance and no task (the view explains how an instance joins).
     pub no_instances: bool,
     /// Recent placement failures, oldest first (drawn beside the SVG, not in it).
     pub failures: Vec<PlacementFailure>,
@@ -285,9 +285,10 @@ fn layout_cluster(c: &ClusterNode, details: &Details, y: i32) -> ClusterBox {
     let zones = zones_of(c, details);
     let width = if zones.is_empty() { EMPTY_CLUSTER_W } else { i32::try_from(zones.len()).unwrap_or(1) * COLUMN_W };
     let origin = (width - 40, y + CLUSTER_HEADER / 2);
-    let no_instances = c.container_instances.is_empty();
-    let top = y + CLUSTER_HEADER + if no_instances { CLUSTER_NOTE } else { 0 };
     let fargate_tasks = c.tasks.iter().filter(|t| t.container_instance_id.is_none()).count();
+    // The note on how an instance joins is for a cluster with nothing in it; one running Fargate tasks needs none.
+    let no_instances = c.container_instances.is_empty() && c.tasks.is_empty();
+    let top = y + CLUSTER_HEADER + if no_instances { CLUSTER_NOTE } else { 0 };
     let mut zone_boxes = Vec::new();
     let mut body = if zones.is_empty() { EMPTY_CLUSTER_BODY } else { 0 };
     for (zi, zone) in zones.iter().enumerate() {
