@@ -22,6 +22,9 @@ pub struct ShellState {
     pub vars: BTreeMap<String, String>,
     pub last_status: i32,
     pub caller: crate::services::caller::Caller,
+    /// How many `sh FILE` / `source FILE` scripts are running inside each other (bounded, so a script that
+    /// runs itself stops).
+    pub script_depth: u8,
 }
 
 #[derive(Debug, Clone)]

@@ -35,3 +35,44 @@ fn a_check_that_does_not_compile_is_refused() {
     let text = "id='t'\ntitle='t'\nsummary='s'\ntext='x'\nsolution=['true']\n[[goals]]\nid='g'\ntitle='g'\ncheck='clusters['\n";
     assert!(matches!(ecs_sim::lesson::Lesson::parse(text), Err(ecs_sim::lesson::LessonError::BadCheck { .. })));
 }
+
+/// Issue 5: the troubleshooting lesson "is solved only by fixing the right role". Giving the task role the
+/// ECR permissions, or the execution role S3, or replacing the execution role in the task definition with
+/// the account's working `ecsTaskExecutionRole`, leaves its goals unmet.
+#[test]
+fn the_troubleshooting_lesson_is_solved_only_by_fixing_the_right_role() {
+    let lesson = ecs_sim::lesson::builtin().into_iter().find(|l| l.id == "troubleshoot-roles").expect("lesson 7");
+    let net = "--network-configuration \"awsvpcConfiguration={subnets=[$(aws ec2 describe-subnets --query 'Subnets[0].SubnetId' --output text)],assignPublicIp=ENABLED}\"";
+    let attempts: [&[String]; 3] = [
+        // The right policies on the wrong roles.
+        &[
+            "aws iam attach-role-policy --role-name shopTaskRole --policy-arn arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy".into(),
+            "aws iam attach-role-policy --role-name shopExecutionRole --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess".into(),
+            format!("aws ecs run-task --cluster shop --launch-type FARGATE --task-definition shop {net}"),
+            "sleep 120".into(),
+        ],
+        // Swapping in another execution role.
+        &[
+            "aws ecs register-task-definition --family shop --requires-compatibilities FARGATE --network-mode awsvpc --cpu 256 --memory 512 --execution-role-arn arn:aws:iam::123456789012:role/ecsTaskExecutionRole --task-role-arn arn:aws:iam::123456789012:role/shopTaskRole --container-definitions '[{\"name\":\"shop\",\"image\":\"123456789012.dkr.ecr.us-east-1.amazonaws.com/shop:1.0\"}]'".into(),
+            "aws iam attach-role-policy --role-name shopTaskRole --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess".into(),
+            format!("aws ecs run-task --cluster shop --launch-type FARGATE --task-definition shop {net}"),
+            "sleep 120".into(),
+        ],
+        // Everything for everyone.
+        &[
+            "aws iam attach-role-policy --role-name shopTaskRole --policy-arn arn:aws:iam::aws:policy/AdministratorAccess".into(),
+            "aws iam attach-role-policy --role-name shopExecutionRole --policy-arn arn:aws:iam::aws:policy/AdministratorAccess".into(),
+            format!("aws ecs run-task --cluster shop --launch-type FARGATE --task-definition shop:1 {net}"),
+            "sleep 120".into(),
+        ],
+    ];
+    for (i, attempt) in attempts.iter().enumerate() {
+        let (mut sb, mut ws) = lesson.start().expect("the lesson starts");
+        for line in attempt.iter() {
+            let out = sb.execute(line, &mut ws);
+            assert_eq!(out.exit_code, 0, "attempt {i}: {line}\n{}", out.text());
+        }
+        let met: Vec<_> = lesson.evaluate(&sb.view()).into_iter().filter(|g| g.met).map(|g| g.id).collect();
+        assert!(met.len() < lesson.goals.len(), "attempt {i} met every goal: {met:?}");
+    }
+}

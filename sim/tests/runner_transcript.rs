@@ -10,12 +10,15 @@ fn the_runner_prints_the_pages_transcript_for_every_lesson() {
     for lesson in ecs_sim::lesson::builtin() {
         let dir = std::env::temp_dir().join(format!("ecs-sim-runner-{}-{}", lesson.id, std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        let export = Command::new(bin).args(["export-lesson", &lesson.id]).arg(&dir).status().expect("export runs");
-        assert!(export.success());
+        let export = Command::new(bin).args(["export-lesson", &lesson.id]).arg(&dir).output().expect("export runs");
+        assert!(export.status.success());
+        // It prints the command that replays the lesson.
+        assert!(String::from_utf8_lossy(&export.stdout).contains("--workspace"), "{}", String::from_utf8_lossy(&export.stdout));
+        // Run from inside the directory with relative names: the learner's files are `files/` (a Dockerfile's
+        // build context lists them, so nothing else may be there).
         let out = Command::new(bin)
-            .args(["run", "--seed", &lesson.seed.to_string(), "--setup"])
-            .arg(dir.join("setup.sh"))
-            .arg(dir.join("solution.sh"))
+            .current_dir(&dir)
+            .args(["run", "--seed", &lesson.seed.to_string(), "--setup", "setup.sh", "--workspace", "files", "solution.sh"])
             .output()
             .expect("run runs");
         assert!(out.status.success(), "{}: {}", lesson.id, String::from_utf8_lossy(&out.stderr));
@@ -23,4 +26,20 @@ fn the_runner_prints_the_pages_transcript_for_every_lesson() {
         assert_eq!(String::from_utf8_lossy(&out.stdout), expected, "lesson {}", lesson.id);
         let _ = std::fs::remove_dir_all(&dir);
     }
+}
+
+#[test]
+fn a_bare_script_name_reads_the_current_directory() {
+    let bin = env!("CARGO_BIN_EXE_ecs-sim");
+    let dir = std::env::temp_dir().join(format!("ecs-sim-bare-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("script.sh"), "ls\ncat a.txt\n").unwrap();
+    std::fs::write(dir.join("a.txt"), "hello\n").unwrap();
+    let out = Command::new(bin).current_dir(&dir).args(["run", "script.sh"]).output().expect("run runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    // Directories are not files of the workspace.
+    assert_eq!(stdout, "$ ls\na.txt\nscript.sh\n$ cat a.txt\nhello\n");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -37,6 +37,10 @@ enum Command {
         /// Run this script first without printing anything (a lesson's setup); stop if it fails.
         #[arg(long)]
         setup: Option<PathBuf>,
+        /// The learner's files (what `file://NAME` reads and `docker build .` sends): this directory instead
+        /// of the one the script is in.
+        #[arg(long)]
+        workspace: Option<PathBuf>,
         script: PathBuf,
     },
     /// Validate a task definition file.
@@ -67,7 +71,12 @@ impl Workspace for DirWorkspace {
     }
     fn names(&self) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(&self.dir)
-            .map(|rd| rd.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .map(|rd| {
+                rd.filter_map(Result::ok)
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
             .unwrap_or_default();
         names.extend(self.written.keys().cloned());
         names.sort();
@@ -87,12 +96,14 @@ fn read(path: &Path) -> Result<String, ExitCode> {
     })
 }
 
-fn run(seed: u64, keep_going: bool, events: Option<&Path>, setup: Option<&Path>, script: &Path) -> ExitCode {
+fn run(seed: u64, keep_going: bool, events: Option<&Path>, setup: Option<&Path>, workspace: Option<&Path>, script: &Path) -> ExitCode {
     let text = match read(script) {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let dir = script.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    // `solution.sh` has the parent "", which `read_dir` refuses: that is the current directory.
+    let beside = script.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let dir = workspace.map_or(beside, Path::to_path_buf);
     let mut ws = DirWorkspace { dir, written: BTreeMap::new() };
     let mut sb = Sandbox::new(seed);
     if let Some(setup) = setup {
@@ -170,14 +181,21 @@ fn export_lesson(id: &str, dir: &Path) -> ExitCode {
         eprintln!("ecs-sim: no lesson with id {id}");
         return ExitCode::from(2);
     };
+    // The learner's files go in DIR/files, so that the scripts are not part of the workspace (a Dockerfile's
+    // build context would count them).
+    let files = dir.join("files");
     let write = |name: &str, text: &str| std::fs::write(dir.join(name), text);
-    let result = std::fs::create_dir_all(dir)
-        .and_then(|()| l.files.iter().try_for_each(|f| write(&f.name, &f.content)))
+    let result = std::fs::create_dir_all(&files)
+        .and_then(|()| l.files.iter().try_for_each(|f| std::fs::write(files.join(&f.name), &f.content)))
         .and_then(|()| write("solution.sh", &l.solution_script()))
         .and_then(|()| write("setup.sh", &l.setup.iter().map(|c| format!("{c}\n")).collect::<String>()))
         .and_then(|()| write("seed", &format!("{}\n", l.seed)));
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            let d = dir.display();
+            println!("ecs-sim run --seed {} --setup {d}/setup.sh --workspace {d}/files {d}/solution.sh", l.seed);
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("ecs-sim: {}: {e}", dir.display());
             ExitCode::from(2)
@@ -188,7 +206,9 @@ fn export_lesson(id: &str, dir: &Path) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run { seed, keep_going, events, setup, script } => run(seed, keep_going, events.as_deref(), setup.as_deref(), &script),
+        Command::Run { seed, keep_going, events, setup, workspace, script } => {
+            run(seed, keep_going, events.as_deref(), setup.as_deref(), workspace.as_deref(), &script)
+        }
         Command::Validate { file } => validate(&file),
         Command::CheckLessons => check_lessons(),
         Command::ExportLesson { id, dir } => export_lesson(&id, &dir),

@@ -1,5 +1,6 @@
 //! The commands the terminal knows besides `aws`: `help`, `clear`, `sleep` (advances the virtual clock),
-//! `echo`, `export`, `unset`, `env`, `true`, `false`, `cat`, `ls`, and the text tools in `text_tools`.
+//! `echo`, `export`, `unset`, `env`, `true`, `false`, `cat`, `ls`, the text tools in `text_tools`, and
+//! `sh`/`bash`/`source` in `script_cmd`.
 
 use super::interpreter::Io;
 use super::{EXIT_NOT_FOUND, help, text_tools};
@@ -36,6 +37,7 @@ pub fn dispatch(sb: &mut Sandbox, words: &[String], stdin: &str, ws: &mut dyn Wo
         "ls" => ok(ws.names().iter().map(|n| format!("{n}\n")).collect()),
         "grep" | "head" | "tail" | "wc" => text_tools::run(&words[0], args, stdin, ws),
         "sandbox" => super::sandbox_cmd::run(sb, args, ws),
+        "sh" | "bash" | "source" | "." => super::script_cmd::run(sb, &words[0], args, ws, out),
         name => Io {
             stderr: format!("{name}: command not found (type `help` for the commands the sandbox knows)\n"),
             status: EXIT_NOT_FOUND,

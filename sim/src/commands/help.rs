@@ -13,13 +13,21 @@ ECS Sandbox terminal: a simulated AWS account (us-east-1 unless you pass --regio
 AWS CLI (v2 syntax; add `help` after an operation to see its options):
   aws ecs ...      clusters, container instances, task definitions, tasks
   aws ec2 ...      run-instances, describe-instances, terminate-instances, describe-subnets, ...
-  aws ssm ...      get-parameters for the ECS-optimized AMI ids
+  aws ssm ...      get-parameters for the ECS-optimized AMI ids, put-parameter for your own
+  aws ecr ...      repositories, images, get-login-password, lifecycle policies, scans
+  aws iam ...      roles, policies, instance profiles, simulate-principal-policy
+  aws logs ...     log groups, tail;  aws secretsmanager ...;  aws s3 ls
   aws sts get-caller-identity
   Global options: --region, --output json|text|table, --query JMESPATH
+
+Docker (the learner's machine):
+  docker build -t NAME[:TAG] .   docker images, tag, rmi, inspect, login, logout, push, pull
 
 Shell:
   sleep N          let N seconds of virtual time pass (also 2m, 1h): instances boot, tasks start
   echo, export, unset, env, cat FILE, ls, grep, head, tail, wc, true, false
+  sh FILE, bash FILE, source FILE    run a script from the editor
+  sandbox ...      the sandbox's own tools: explain-placement, disconnect-agent, learner-policy
   clear            clear the screen (Ctrl-L)
   Quotes, \\ line continuations, # comments, |, &&, ||, ;, $(...), NAME=value, $NAME,
   > FILE and >> FILE (files appear in the editor), file://NAME reads an editor file.

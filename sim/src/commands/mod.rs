@@ -7,6 +7,8 @@ mod help;
 mod interpreter;
 mod sandbox_cmd;
 mod sandbox_learner;
+mod sandbox_pull_as;
+mod script_cmd;
 
 pub(crate) use interpreter::Io;
 mod text_tools;

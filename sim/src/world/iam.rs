@@ -145,7 +145,7 @@ impl Iam {
     }
 
     /// A role's permission policies: attached ones with their names and ARNs, then inline ones.
-    fn role_policies(&self, role: &Role) -> Vec<(String, Option<String>, PolicyDocument)> {
+    pub fn role_policies(&self, role: &Role) -> Vec<(String, Option<String>, PolicyDocument)> {
         let mut out = Vec::new();
         for arn in &role.attached {
             if let Some(doc) = self.managed_document(arn) {
