@@ -1,10 +1,10 @@
 //! The role cards beside a cluster: each IAM role its tasks and container instances use, with how it is
 //! used (execution role of 2 tasks, instance role of 1 instance), the service it trusts (a warning when that
-//! does not fit its use), its policies, and ✓/✗ for each action those uses need, the ones that made a task
+//! does not fit its use), its policies, and ✓ (yes), ◐ (some resources only) or ✗ (no) for each action those uses need, the ones that made a task
 //! fail to start called out. A role's name is a toggle button: pressed, the tasks and instances that use it
 //! are outlined in the drawing; a chosen task's roles are outlined here. Marks have text equivalents.
 
-use crate::scene::roles::RoleCard;
+use crate::scene::roles::{Access, RoleCard};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,13 +25,14 @@ pub struct RoleCardsProps {
 }
 
 fn check(c: &crate::scene::roles::ActionCheck) -> Html {
-    let (class, mark, words) = match c.allowed {
-        Some(true) => ("allowed", "✓", "allowed: "),
-        Some(false) => ("denied", "✗", "not allowed: "),
-        None => ("unknown", "?", "unknown: "),
+    let (class, mark, words, title) = match c.allowed {
+        Some(Access::Yes) => ("yes", "✓", "allowed: ", "Allowed on every resource"),
+        Some(Access::Some) => ("some", "◐", "allowed on some resources only: ", "Allowed only on some resources"),
+        Some(Access::No) => ("no", "✗", "not allowed: ", "Not allowed"),
+        None => ("unknown", "?", "unknown: ", "The role is not in the account"),
     };
     html! {
-        <li class={classes!("role-check", class, c.failed_a_task.then_some("failed"))} data-action={c.action.clone()} data-allowed={class}>
+        <li class={classes!("role-check", class, c.failed_a_task.then_some("failed"))} data-action={c.action.clone()} data-allowed={class} {title}>
             <span class="check-mark" aria-hidden="true">{ mark }</span>
             <span class="sr-only">{ words }</span>
             { c.action.clone() }

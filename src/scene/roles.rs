@@ -1,7 +1,7 @@
 //! The role cards drawn beside a cluster: every IAM role its tasks and container instances use — a task's
 //! execution role and task role, a container instance's instance role — with the service it trusts (flagged
 //! when that does not fit its use), its policies, and whether it may perform each action its uses need
-//! (from the model's view, which evaluates the policies). Roles are matched to the view by name, the last
+//! (`yes`, `some` or `no`, from the model's view, which evaluates the policies). Roles are matched to the view by name, the last
 //! part of the ARN. Pure, so it is tested natively.
 
 use super::ClusterNode;
@@ -16,12 +16,40 @@ pub struct RoleUsers {
     pub ids: Vec<String>,
 }
 
+/// Whether a role may perform an action, as the model's view says it: `yes` (on every resource), `some`
+/// (an Allow names the action but only for some resources) or `no`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Yes,
+    Some,
+    No,
+}
+
+impl Access {
+    /// The view's word; anything but `yes` and `some` is `no`.
+    pub fn from_view(word: &str) -> Access {
+        match word {
+            "yes" => Access::Yes,
+            "some" => Access::Some,
+            _ => Access::No,
+        }
+    }
+    /// `yes`, `some` or `no`, the view's word.
+    pub fn word(self) -> &'static str {
+        match self {
+            Access::Yes => "yes",
+            Access::Some => "some",
+            Access::No => "no",
+        }
+    }
+}
+
 /// One action a card checks, and whether the role may perform it (`None` when the role is not in the
 /// account).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionCheck {
     pub action: String,
-    pub allowed: Option<bool>,
+    pub allowed: Option<Access>,
     /// A task of the cluster failed to start because this role lacked this action.
     pub failed_a_task: bool,
 }
@@ -81,7 +109,7 @@ fn card(name: &str, uses: Vec<RoleUsers>, view: Option<&RoleView>, failed: &[(St
             if !checks.iter().any(|c| c.action == *a) {
                 checks.push(ActionCheck {
                     action: (*a).to_string(),
-                    allowed: view.map(|v| v.can.get(*a).copied().unwrap_or(false)),
+                    allowed: view.map(|v| v.can.get(*a).map_or(Access::No, |w| Access::from_view(w))),
                     failed_a_task: failed.iter().any(|(r, act)| r == name && act == a),
                 });
             }
@@ -156,7 +184,7 @@ pub fn unused_roles<'a>(used: impl IntoIterator<Item = &'a str>, roles: &[RoleVi
             c.checks = r
                 .can
                 .iter()
-                .map(|(a, ok)| ActionCheck { action: a.clone(), allowed: Some(*ok), failed_a_task: false })
+                .map(|(a, w)| ActionCheck { action: a.clone(), allowed: Some(Access::from_view(w)), failed_a_task: false })
                 .collect();
             c
         })

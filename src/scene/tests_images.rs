@@ -8,7 +8,7 @@ use super::animation::Animation;
 use super::details::Details;
 use super::layout::{self, layout};
 use super::registry_shown::{self, Motion, Pending, Remembered, RepositoryShown};
-use super::roles::{cluster_roles, unused_roles};
+use super::roles::{Access, cluster_roles, unused_roles};
 use super::start_failure::RoleUse;
 use ecs_sim::{MemoryWorkspace, Sandbox, lesson};
 
@@ -315,19 +315,19 @@ fn a_task_whose_execution_role_lacks_batch_get_image_fails_to_start_naming_role_
     assert!(exec.used_by(&f.task_id));
     assert!(exec.trust_problems.is_empty(), "{:?}", exec.trust_problems);
     assert_eq!(exec.inline_policies, ["exec"]);
-    let checks: Vec<(&str, Option<bool>, bool)> = exec.checks.iter().map(|c| (c.action.as_str(), c.allowed, c.failed_a_task)).collect();
+    let checks: Vec<(&str, Option<Access>, bool)> = exec.checks.iter().map(|c| (c.action.as_str(), c.allowed, c.failed_a_task)).collect();
     assert_eq!(
         checks,
         [
-            ("ecr:GetAuthorizationToken", Some(true), false),
-            ("ecr:BatchGetImage", Some(false), true),
-            ("ecr:GetDownloadUrlForLayer", Some(true), false),
-            ("logs:CreateLogStream", Some(true), false),
-            ("logs:PutLogEvents", Some(true), false),
+            ("ecr:GetAuthorizationToken", Some(Access::Yes), false),
+            ("ecr:BatchGetImage", Some(Access::No), true),
+            ("ecr:GetDownloadUrlForLayer", Some(Access::Yes), false),
+            ("logs:CreateLogStream", Some(Access::Yes), false),
+            ("logs:PutLogEvents", Some(Access::Yes), false),
         ]
     );
     assert_eq!(cards[1].checks.iter().map(|c| c.action.as_str()).collect::<Vec<_>>(), ["s3:ListAllMyBuckets", "ssmmessages:CreateControlChannel"]);
-    assert!(cards[1].checks.iter().all(|c| c.allowed == Some(false)));
+    assert!(cards[1].checks.iter().all(|c| c.allowed == Some(Access::No)));
     // The account's other roles are listed apart.
     let other = unused_roles(cards.iter().map(|c| c.name.as_str()), &view.roles);
     assert!(other.iter().any(|c| c.name == "ecsTaskExecutionRole") && other.iter().all(|c| c.name != "appExecutionRole"));
@@ -352,7 +352,7 @@ fn a_task_whose_execution_role_lacks_batch_get_image_fails_to_start_naming_role_
     let demo = scene.clusters.iter().find(|c| c.name == "demo").unwrap();
     assert!(demo.start_failures[0].resolved);
     let cards = cluster_roles(demo, &story.details(), &story.sb.view().roles);
-    assert!(cards[0].checks.iter().all(|c| c.allowed == Some(true) && !c.failed_a_task), "{:?}", cards[0].checks);
+    assert!(cards[0].checks.iter().all(|c| c.allowed == Some(Access::Yes) && !c.failed_a_task), "{:?}", cards[0].checks);
     assert_eq!(cards[0].uses_text(), "execution role of 2 tasks");
 }
 
@@ -416,7 +416,7 @@ fn container_instances_show_their_instance_role_and_a_misfit_trust_is_flagged() 
     assert_eq!(instance.uses_text(), "instance role of 2 instances");
     assert!(instance.trust_problems.is_empty());
     assert_eq!(instance.checks[0].action, "ecs:RegisterContainerInstance");
-    assert!(instance.checks.iter().all(|c| c.allowed == Some(true)), "{:?}", instance.checks);
+    assert!(instance.checks.iter().all(|c| c.allowed == Some(Access::Yes)), "{:?}", instance.checks);
     let wrong = cards.iter().find(|c| c.name == "wrongTrust").expect("the misfit role");
     assert_eq!(wrong.trust_problems, ["Trusts ec2.amazonaws.com, but an execution role must trust ecs-tasks.amazonaws.com."]);
     // Every card names the instance role on a row of its own, under the ports; the chips start under it.
