@@ -464,14 +464,19 @@ impl Reducible for SandboxState {
                 if s.animation.is_idle() {
                     return self;
                 }
-                Rc::make_mut(&mut s.animation).advance();
+                let animation = Rc::make_mut(&mut s.animation);
+                animation.advance();
+                // The last step played: changes that came with no event (a deleted image) show now.
+                animation.reconcile_registry(&s.view);
                 persist = false;
             }
             Action::AnimationFinish => {
                 if s.animation.is_idle() {
                     return self;
                 }
-                Rc::make_mut(&mut s.animation).finish();
+                let animation = Rc::make_mut(&mut s.animation);
+                animation.finish();
+                animation.reconcile_registry(&s.view);
                 persist = false;
             }
             Action::SetSpeed(i) => {

@@ -1,10 +1,10 @@
 //! What the cluster view draws that the events do not carry, read from the model after the last command:
 //! the Availability Zones of each Region (so a cluster shows every zone, empty ones too), each task's host
 //! ports and, in awsvpc mode, its ENI (id, private address, subnet), and each container instance's agent
-//! settings for ports (the reserved ports and the dynamic range), the roles each task runs with and the
-//! role in each container instance's instance profile. Looked up by id while drawing the
-//! animated [`Scene`](super::Scene); what a task holds never changes after it is placed, so being a few
-//! steps ahead of the animation shows nothing early.
+//! settings for ports (the reserved ports and the dynamic range), the roles each task runs with, what its
+//! `secrets` need from its execution role, and the role in each container instance's instance profile.
+//! Looked up by id while drawing the animated [`Scene`](super::Scene); what a task holds never changes
+//! after it is placed, so being a few steps ahead of the animation shows nothing early.
 
 use ecs_sim::View;
 use ecs_sim::world::World;
@@ -46,6 +46,31 @@ pub struct TaskDetails {
     /// Role ARNs from its task definition.
     pub execution_role: Option<String>,
     pub task_role: Option<String>,
+    /// What its `secrets` need from the execution role before it starts: `ssm:GetParameters` for a Parameter
+    /// Store parameter, `secretsmanager:GetSecretValue` for a Secrets Manager secret (each at most once).
+    pub secret_actions: Vec<&'static str>,
+}
+
+/// The actions fetching a task definition's `secrets` (and log `secretOptions`) needs, in first-use order.
+fn secret_actions(world: &World, region: &str, family: &str, revision: u32) -> Vec<&'static str> {
+    let Some(td) = world.region(region).and_then(|r| r.ecs.task_definitions.resolve(&format!("{family}:{revision}"), true).ok()) else {
+        return Vec::new();
+    };
+    let mut actions = Vec::new();
+    for c in td.request.container_definitions.iter().flatten() {
+        let log = c.log_configuration.as_ref().and_then(|l| l.secret_options.as_ref());
+        for s in c.secrets.iter().flatten().chain(log.into_iter().flatten()) {
+            let action = if s.value_from.as_deref().unwrap_or_default().contains(":secretsmanager:") {
+                "secretsmanager:GetSecretValue"
+            } else {
+                "ssm:GetParameters"
+            };
+            if !actions.contains(&action) {
+                actions.push(action);
+            }
+        }
+    }
+    actions
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -111,6 +136,7 @@ impl Details {
                         eni,
                         execution_role: t.execution_role_arn.clone(),
                         task_role: t.task_role_arn.clone(),
+                        secret_actions: secret_actions(world, &c.region, &t.family, t.revision),
                     },
                 );
             }

@@ -19,6 +19,8 @@ pub mod why;
 mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_images;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_lessons;
 
 use ecs_sim::{Event, EventKind};
 use registry::RepositoryNode;

@@ -66,7 +66,7 @@ pub struct RoleCard {
     pub trust_problems: Vec<String>,
     pub managed_policies: Vec<String>,
     pub inline_policies: Vec<String>,
-    /// The actions its uses need, in the order of [`RoleUse::actions`].
+    /// The actions its uses need, in the order of [`RoleUse::actions`], then what its tasks' `secrets` need.
     pub checks: Vec<ActionCheck>,
 }
 
@@ -89,7 +89,9 @@ impl RoleCard {
     }
 }
 
-fn card(name: &str, uses: Vec<RoleUsers>, view: Option<&RoleView>, failed: &[(String, String)]) -> RoleCard {
+/// `extra` are actions the uses need beyond [`RoleUse::actions`] (what the tasks' `secrets` need from their
+/// execution role), checked after those.
+fn card(name: &str, uses: Vec<RoleUsers>, extra: &[&'static str], view: Option<&RoleView>, failed: &[(String, String)]) -> RoleCard {
     let trusted: Vec<String> = view.map(|v| v.trusted_services.clone()).unwrap_or_default();
     let mut trust_problems = Vec::new();
     if view.is_some() {
@@ -104,15 +106,13 @@ fn card(name: &str, uses: Vec<RoleUsers>, view: Option<&RoleView>, failed: &[(St
         }
     }
     let mut checks: Vec<ActionCheck> = Vec::new();
-    for u in &uses {
-        for a in u.role_use.actions() {
-            if !checks.iter().any(|c| c.action == *a) {
-                checks.push(ActionCheck {
-                    action: (*a).to_string(),
-                    allowed: view.map(|v| v.can.get(*a).map_or(Access::No, |w| Access::from_view(w))),
-                    failed_a_task: failed.iter().any(|(r, act)| r == name && act == a),
-                });
-            }
+    for a in uses.iter().flat_map(|u| u.role_use.actions().iter()).chain(extra) {
+        if !checks.iter().any(|c| c.action == *a) {
+            checks.push(ActionCheck {
+                action: (*a).to_string(),
+                allowed: view.map(|v| v.can.get(*a).map_or(Access::No, |w| Access::from_view(w))),
+                failed_a_task: failed.iter().any(|(r, act)| r == name && act == a),
+            });
         }
     }
     RoleCard {
@@ -150,6 +150,8 @@ fn add_use(uses: &mut Vec<(String, Vec<RoleUsers>)>, role: &str, role_use: RoleU
 /// the instance roles, then the tasks' roles in placement order.
 pub fn cluster_roles(cluster: &ClusterNode, details: &Details, roles: &[RoleView]) -> Vec<RoleCard> {
     let mut uses: Vec<(String, Vec<RoleUsers>)> = Vec::new();
+    // What each execution role's tasks need for their secrets, by role name.
+    let mut extra: Vec<(String, Vec<&'static str>)> = Vec::new();
     for ci in cluster.container_instances.iter().filter(|ci| ci.active) {
         if let Some(r) = details.instances.get(&ci.id).and_then(|d| d.instance_role.as_deref()) {
             add_use(&mut uses, r, RoleUse::Instance, &ci.id);
@@ -159,6 +161,16 @@ pub fn cluster_roles(cluster: &ClusterNode, details: &Details, roles: &[RoleView
         let Some(d) = details.task(&t.id) else { continue };
         if let Some(arn) = &d.execution_role {
             add_use(&mut uses, role_name(arn), RoleUse::Execution, &t.id);
+            let name = role_name(arn);
+            let i = extra.iter().position(|(r, _)| r == name).unwrap_or_else(|| {
+                extra.push((name.to_string(), Vec::new()));
+                extra.len() - 1
+            });
+            for a in &d.secret_actions {
+                if !extra[i].1.contains(a) {
+                    extra[i].1.push(a);
+                }
+            }
         }
         if let Some(arn) = &d.task_role {
             add_use(&mut uses, role_name(arn), RoleUse::Task, &t.id);
@@ -170,7 +182,12 @@ pub fn cluster_roles(cluster: &ClusterNode, details: &Details, roles: &[RoleView
         .filter(|f| !f.resolved)
         .filter_map(|f| Some((f.role_name()?.to_string(), f.missing_action.clone()?)))
         .collect();
-    uses.into_iter().map(|(name, u)| card(&name, u, roles.iter().find(|r| r.name == name), &failed)).collect()
+    uses.into_iter()
+        .map(|(name, u)| {
+            let needs = extra.iter().find(|(r, _)| *r == name).map_or(&[][..], |(_, a)| a.as_slice());
+            card(&name, u, needs, roles.iter().find(|r| r.name == name), &failed)
+        })
+        .collect()
 }
 
 /// The account's roles no cluster uses, by name, with the actions of every use checked.
@@ -180,7 +197,7 @@ pub fn unused_roles<'a>(used: impl IntoIterator<Item = &'a str>, roles: &[RoleVi
         .iter()
         .filter(|r| !used.contains(&r.name.as_str()))
         .map(|r| {
-            let mut c = card(&r.name, Vec::new(), Some(r), &[]);
+            let mut c = card(&r.name, Vec::new(), &[], Some(r), &[]);
             c.checks = r
                 .can
                 .iter()
