@@ -122,6 +122,11 @@ async fn role_checks(client: &Client, cluster: &str, role: &str) -> Value {
     .await
 }
 
+/// Scrolls the cluster tab to its end, so the role cards under the drawing are in view.
+async fn scroll_to_role_cards(client: &Client) {
+    js(client, "const s = document.querySelector('.cluster-scroll'); s.scrollTop = s.scrollHeight;").await;
+}
+
 async fn tab_selected(client: &Client, tab: &str) -> bool {
     js(client, &format!("return document.querySelector('#tab-{tab}').getAttribute('aria-selected');")).await == json!("true")
 }
@@ -161,6 +166,7 @@ async fn lesson_5(client: &Client, b: &Browser) {
     assert!(!checks.is_empty() && checks.iter().all(|c| c.1 == "yes" && !c.2), "{checks:?}");
     let chip_label = text(client, "return document.querySelector('[data-cluster=web] .task-chip').getAttribute('aria-label');").await;
     assert!(chip_label.contains("execution role ecsTaskExecutionRole"), "the chip's roles in words: {chip_label}");
+    scroll_to_role_cards(client).await;
     screenshot(client, &done_shot(5)).await;
 
     // A second build pushed as 1.1 and latest: the registry tab shows both images, newest first.
@@ -217,6 +223,7 @@ async fn lesson_6(client: &Client, b: &Browser) {
         json!([["s3:ListAllMyBuckets", "yes", false], ["ssmmessages:CreateControlChannel", "yes", false]])
     );
     assert_eq!(text(client, "return document.querySelector('[data-cluster=roles] .instance-role .role-ref').textContent;").await, "ecsInstanceRole");
+    scroll_to_role_cards(client).await;
     screenshot(client, &done_shot(6)).await;
 }
 
@@ -297,5 +304,6 @@ async fn lesson_7(client: &Client, b: &Browser) {
         let checks: Vec<(String, String, bool)> = serde_json::from_value(role_checks(client, "shop", role).await).unwrap();
         assert!(!checks.is_empty() && checks.iter().all(|c| c.1 == "yes" && !c.2), "{role}: {checks:?}");
     }
+    scroll_to_role_cards(client).await;
     screenshot(client, &done_shot(7)).await;
 }

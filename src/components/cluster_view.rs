@@ -99,22 +99,13 @@ struct ChipContext<'a> {
     cluster: &'a str,
 }
 
-/// The longest role name a chip shows whole; longer ones are cut with `…`.
-const CHIP_ROLE_CHARS: usize = 17;
-
-fn cut(name: &str) -> String {
-    match name.char_indices().nth(CHIP_ROLE_CHARS) {
-        Some((i, _)) => format!("{}…", &name[..i]),
-        None => name.to_string(),
-    }
-}
-
 /// The chip's last line: `exec appExecutionRole · task appTaskRole`, the role that stopped the task in red.
 fn chip_roles(c: &ChipBox, cx: &ChipContext<'_>) -> Html {
     let Some(r) = &c.roles else { return Html::default() };
     let failed = c.task.start_failure.as_ref().and_then(|f| f.role_name().map(str::to_string));
     let chosen = cx.props.selected_role.as_deref();
-    let part = |key: &str, name: &str, first: bool| {
+    let (exec_shown, task_shown) = r.shown(c.rect.w);
+    let part = |key: &str, name: &str, shown: &str, first: bool| {
         let class = classes!(
             "role-ref",
             (failed.as_deref() == Some(name)).then_some("failed"),
@@ -123,14 +114,14 @@ fn chip_roles(c: &ChipBox, cx: &ChipContext<'_>) -> Html {
         html! {
             <>
                 <tspan class="role-key">{ if first { format!("{key} ") } else { format!(" · {key} ") } }</tspan>
-                <tspan {class}>{ cut(name) }</tspan>
+                <tspan {class}>{ shown.to_string() }</tspan>
             </>
         }
     };
     html! {
         <text class="chip-roles" x="8" y={c.roles_y().to_string()}>
-            if let Some(e) = &r.execution { { part("exec", e, true) } }
-            if let Some(t) = &r.task { { part("task", t, r.execution.is_none()) } }
+            if let (Some(e), Some(shown)) = (&r.execution, &exec_shown) { { part("exec", e, shown, true) } }
+            if let (Some(t), Some(shown)) = (&r.task, &task_shown) { { part("task", t, shown, r.execution.is_none()) } }
         </text>
     }
 }

@@ -60,7 +60,7 @@ fn card(c: &RoleCard, props: &RoleCardsProps) -> Html {
             <div class="role-head">
                 <button class="role-name" aria-pressed={selected.to_string()} {onclick}
                     title="Outline the tasks and instances that use this role">
-                    <span class="role-icon" aria-hidden="true">{ "⚿ " }</span>{ c.name.clone() }
+                    <span class="role-icon" aria-hidden="true">{ "IAM" }</span>{ c.name.clone() }
                 </button>
                 if !c.uses.is_empty() {
                     <span class="role-uses">{ c.uses_text() }</span>

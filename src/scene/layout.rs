@@ -86,6 +86,57 @@ impl ChipRoles {
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.execution.iter().chain(&self.task).map(String::as_str)
     }
+
+    /// The names as a chip of width `chip_w` can show them on its roles line (`exec A · task B`): each cut
+    /// with `…` so that the line fits, a short name leaving its unused room to the other. The chip's label
+    /// and tooltip carry the whole names.
+    ///
+    /// ```
+    /// use ecs_sandbox::scene::layout::ChipRoles;
+    /// let r = ChipRoles { execution: Some("readerExecutionRole".into()), task: Some("readerTaskRole".into()) };
+    /// assert_eq!(r.shown(228), (Some("readerExecu…".into()), Some("readerTaskR…".into())));
+    /// let r = ChipRoles { execution: Some("ecsTaskExecutionRole".into()), task: None };
+    /// assert_eq!(r.shown(228), (Some("ecsTaskExecutionRole".into()), None));
+    /// let r = ChipRoles { execution: Some("appExecutionRole".into()), task: Some("appTask".into()) };
+    /// assert_eq!(r.shown(228), (Some("appExecutionRole".into()), Some("appTask".into())));
+    /// ```
+    pub fn shown(&self, chip_w: i32) -> (Option<String>, Option<String>) {
+        let keys: i32 = if self.execution.is_some() && self.task.is_some() { 13 } else { 5 }; // `exec ` and ` · task `
+        let budget = usize::try_from(((chip_w - CHIP_TEXT_MARGIN) * 10 - keys * KEY_CHAR_W10) / ROLE_NAME_CHAR_W10).unwrap_or(0);
+        let (e, t) = (self.execution.as_deref(), self.task.as_deref());
+        let len = |n: Option<&str>| n.map_or(0, |n| n.chars().count());
+        let (e_max, t_max) = match (e, t) {
+            (Some(_), Some(_)) => {
+                let half = budget / 2;
+                if len(e) <= half {
+                    (half, budget - len(e))
+                } else if len(t) <= budget - half {
+                    (budget - len(t), budget - half)
+                } else {
+                    (half, budget - half)
+                }
+            }
+            _ => (budget, budget),
+        };
+        (e.map(|n| cut(n, e_max)), t.map(|n| cut(n, t_max)))
+    }
+}
+
+/// Left and right margins of a chip's text, in pixels.
+const CHIP_TEXT_MARGIN: i32 = 16;
+/// The width of a character of a role name on a chip (bold, 9 px), in tenths of a pixel (measured: about
+/// 5.7 px in DejaVu Sans Bold, Chromium's default on Debian)…
+const ROLE_NAME_CHAR_W10: i32 = 58;
+/// …and of the `exec` / `task` keys (regular).
+const KEY_CHAR_W10: i32 = 52;
+
+/// The first `max` characters of `name`, the last one `…` when cut.
+fn cut(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name.to_string();
+    }
+    let keep: String = name.chars().take(max.saturating_sub(1)).collect();
+    format!("{keep}…")
 }
 
 impl ChipBox {
