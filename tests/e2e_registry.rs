@@ -80,6 +80,8 @@ async fn open_lesson(client: &Client, b: &Browser, id: &str) {
     })
     .await;
     set_speed(client, 4).await;
+    // A new lesson's hash keeps the page (and the pane's scroll position): start at the top.
+    js(client, "const s = document.querySelector('.cluster-scroll'); if (s) s.scrollTop = 0;").await;
 }
 
 /// Clicks "Show solution" and waits until every goal is met and the view has caught up.
@@ -261,6 +263,7 @@ async fn lesson_7(client: &Client, b: &Browser) {
     let entry = text(client, "return document.querySelector('[data-cluster=shop] .start-failure').textContent;").await;
     assert!(entry.contains("shopExecutionRole cannot ecr:GetAuthorizationToken") && entry.contains("the task stopped: ResourceInitializationError"), "{entry}");
     js(client, "[...document.querySelectorAll('.tab')].find(t => t.textContent === 'shop.json')?.click();").await;
+    js(client, "document.querySelector('.cluster-scroll').scrollTop = 0;").await;
     screenshot(client, &shot("failed-pull.png")).await;
 
     // Played to the end: the full reason and the fix; the task's panel names its roles.

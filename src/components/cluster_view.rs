@@ -368,7 +368,11 @@ fn pull_failure(c: &ClusterBox, props: &ClusterViewProps) -> Html {
         Some(a) => format!("✗ {a}"),
         None => format!("✗ {}", f.stage),
     };
-    let right = mx > c.rect.w - 170;
+    // The label sits in a box beside the break, so it stays legible over lanes and chips; it flips to the
+    // break's left when it would leave the drawing.
+    let label_w = 10 + i32::try_from(label.chars().count()).unwrap_or(20) * 66 / 10;
+    let right = mx + 12 + label_w > c.rect.w - 4;
+    let box_x = if right { mx - 12 - label_w } else { mx + 12 };
     html! {
         <g class="pull-failure" data-failing-task={b.task.id.clone()} aria-hidden="true">
             <line class="pull-arrow" x1={bx.to_string()} y1={(by + 9).to_string()} x2={mx.to_string()} y2={my.to_string()} pathLength="100" />
@@ -381,8 +385,10 @@ fn pull_failure(c: &ClusterBox, props: &ClusterViewProps) -> Html {
                 <circle r="8" />
                 <text y="4" text-anchor="middle">{ "✗" }</text>
             </g>
-            <text class="pull-label" x={(if right { mx - 12 } else { mx + 12 }).to_string()} y={(my - 6).to_string()}
-                text-anchor={if right { "end" } else { "start" }}>{ label }</text>
+            <g class="pull-label">
+                <rect x={box_x.to_string()} y={(my - 9).to_string()} width={label_w.to_string()} height="18" rx="4" />
+                <text x={(box_x + 5).to_string()} y={(my + 4).to_string()}>{ label }</text>
+            </g>
         </g>
     }
 }
