@@ -94,11 +94,13 @@ impl ChipRoles {
     /// ```
     /// use ecs_sandbox::scene::layout::ChipRoles;
     /// let r = ChipRoles { execution: Some("readerExecutionRole".into()), task: Some("readerTaskRole".into()) };
-    /// assert_eq!(r.shown(228), (Some("readerExecu…".into()), Some("readerTaskR…".into())));
+    /// assert_eq!(r.shown(228), (Some("readerExecut…".into()), Some("readerTaskRole".into())));
     /// let r = ChipRoles { execution: Some("ecsTaskExecutionRole".into()), task: None };
     /// assert_eq!(r.shown(228), (Some("ecsTaskExecutionRole".into()), None));
-    /// let r = ChipRoles { execution: Some("appExecutionRole".into()), task: Some("appTask".into()) };
-    /// assert_eq!(r.shown(228), (Some("appExecutionRole".into()), Some("appTask".into())));
+    /// let r = ChipRoles { execution: Some("appExecutionRole".into()), task: Some("appTaskRole".into()) };
+    /// assert_eq!(r.shown(228), (Some("appExecutionRole".into()), Some("appTaskRole".into())));
+    /// let r = ChipRoles { execution: Some("shopExecutionRole".into()), task: Some("shopTaskRole".into()) };
+    /// assert_eq!(r.shown(228), (Some("shopExecutionR…".into()), Some("shopTaskRole".into())));
     /// ```
     pub fn shown(&self, chip_w: i32) -> (Option<String>, Option<String>) {
         let keys: i32 = if self.execution.is_some() && self.task.is_some() { 13 } else { 5 }; // `exec ` and ` · task `
@@ -125,10 +127,10 @@ impl ChipRoles {
 /// Left and right margins of a chip's text, in pixels.
 const CHIP_TEXT_MARGIN: i32 = 16;
 /// The width of a character of a role name on a chip (bold, 9 px), in tenths of a pixel (measured: about
-/// 5.7 px in DejaVu Sans Bold, Chromium's default on Debian)…
-const ROLE_NAME_CHAR_W10: i32 = 58;
+/// 5.3 px in DejaVu Sans Bold, Chromium's default on Debian, with a little to spare)…
+const ROLE_NAME_CHAR_W10: i32 = 54;
 /// …and of the `exec` / `task` keys (regular).
-const KEY_CHAR_W10: i32 = 52;
+const KEY_CHAR_W10: i32 = 48;
 
 /// The first `max` characters of `name`, the last one `…` when cut.
 fn cut(name: &str, max: usize) -> String {
