@@ -32,6 +32,8 @@ cargo test -p ecs-sandbox --release --test e2e -- --nocapture
 cargo test -p ecs-sandbox --release --test e2e_editor -- --nocapture
 # The cluster view: lessons 2-4 solved in the page, "why this instance?" for a binpack placement and a failure, Fargate ENIs.
 cargo test -p ecs-sandbox --release --test e2e_cluster -- --nocapture
+# Images and roles: lessons 5-7 solved in the page, the registry tab, role cards, lesson 7's failed pull played step by step.
+cargo test -p ecs-sandbox --release --test e2e_registry -- --nocapture
 
 step "size budget"
 scripts/size.sh

@@ -149,7 +149,9 @@ impl SandboxState {
         };
         let view = sandbox.view();
         let goals = lesson.evaluate(&view);
-        let animation = Rc::new(Animation::settled(sandbox.events()));
+        let mut animation = Animation::settled(sandbox.events());
+        animation.reconcile_registry(&view);
+        let animation = Rc::new(animation);
         let workspace = Rc::new(workspace);
         let tabs: Vec<String> = lesson.files.iter().map(|f| f.name.clone()).collect();
         let mut state = SandboxState {
@@ -204,7 +206,9 @@ impl SandboxState {
         self.tabs = Rc::new(tabs);
         self.hints_shown = session.hints_shown.min(self.lesson.hints.len());
         self.journal = Rc::new(session.journal);
-        self.animation = Rc::new(Animation::settled(self.sandbox.borrow().events()));
+        let mut animation = Animation::settled(self.sandbox.borrow().events());
+        animation.reconcile_registry(&self.view);
+        self.animation = Rc::new(animation);
     }
 
     /// What persistence saves for the current lesson.
@@ -280,6 +284,9 @@ impl SandboxState {
             Rc::make_mut(&mut self.animation).enqueue(&out.events);
         }
         let view = self.sandbox.borrow().view();
+        if interactive && self.animation.is_idle() && crate::scene::registry::differs(&self.animation.scene().repositories, &view) {
+            Rc::make_mut(&mut self.animation).reconcile_registry(&view);
+        }
         self.goals = Rc::new(self.lesson.evaluate(&view));
         self.view = Rc::new(view);
     }
@@ -457,14 +464,19 @@ impl Reducible for SandboxState {
                 if s.animation.is_idle() {
                     return self;
                 }
-                Rc::make_mut(&mut s.animation).advance();
+                let animation = Rc::make_mut(&mut s.animation);
+                animation.advance();
+                // The last step played: changes that came with no event (a deleted image) show now.
+                animation.reconcile_registry(&s.view);
                 persist = false;
             }
             Action::AnimationFinish => {
                 if s.animation.is_idle() {
                     return self;
                 }
-                Rc::make_mut(&mut s.animation).finish();
+                let animation = Rc::make_mut(&mut s.animation);
+                animation.finish();
+                animation.reconcile_registry(&s.view);
                 persist = false;
             }
             Action::SetSpeed(i) => {

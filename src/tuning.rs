@@ -18,6 +18,12 @@ pub const TASK_DEFINITION_MS: u32 = 300;
 pub const TASK_PLACED_MS: u32 = 600;
 pub const TASK_STATE_MS: u32 = 350;
 pub const TASK_PLACEMENT_FAILED_MS: u32 = 800;
+/// A task that could not start: the image arrow from the registry breaks and the chip shakes.
+pub const TASK_FAILED_TO_START_MS: u32 = 1400;
+/// A repository created or deleted; a pushed image (or a moved tag) arriving; an expired image leaving.
+pub const REPOSITORY_MS: u32 = 400;
+pub const IMAGE_PUSHED_MS: u32 = 700;
+pub const IMAGE_EXPIRED_MS: u32 = 700;
 
 /// Animation speeds offered in the controls (multipliers of the durations above).
 pub const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 4.0];

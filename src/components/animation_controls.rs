@@ -1,5 +1,6 @@
 //! The animation controls: pause/play, single step, skip to the end, speed (0.25×–4×), and what the step
-//! on screen shows.
+//! on screen shows. A toolbar inside the cluster pane's bar, after its tabs (the cluster and the registry
+//! play the same steps).
 
 use super::{Icon, IconKind};
 use crate::hooks::use_sandbox;
@@ -42,8 +43,7 @@ pub fn AnimationControls() -> Html {
         None => "Up to date.".into(),
     };
     html! {
-        <div class="pane-bar anim-controls" role="toolbar" aria-label="Animation">
-            <h2 class="pane-title">{ "Cluster" }</h2>
+        <div class="anim-controls" role="toolbar" aria-label="Animation">
             <button class="anim-pause" onclick={on_pause} aria-pressed={anim.paused.to_string()}
                 title="Pause or play the animation">
                 if anim.paused { <Icon kind={IconKind::Play} />{ " Play" } } else { <Icon kind={IconKind::Pause} />{ " Pause" } }

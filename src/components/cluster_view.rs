@@ -2,20 +2,27 @@
 //! in each column the container instances as cards (flags such as DRAINING or a disconnected agent, CPU and
 //! memory bars of registered vs used, host ports reserved and in use) with a chip per task (family:revision,
 //! status colour, host ports), and a Fargate lane of ENI chips (private address, subnet). Above a cluster,
-//! its recent placement failures with the reasons ECS gave and a "Why?" button.
+//! its recent placement failures with the reasons ECS gave and a "Why?" button, and the tasks that could not
+//! start with the role and permission that stopped them; under it, the roles its tasks and instances use.
+//! Each chip names its task's execution and task roles, each card its instance role.
 //!
 //! It draws the scene as of the animation step on screen: a chip placed by that step flies from the
 //! cluster's ECS scheduler badge into its instance, and what the step changed pulses. Bars and card
 //! positions glide by CSS transitions lasting the step's duration. Chips are buttons (Tab, then Enter or
-//! Space): choosing one opens the "why this instance?" panel for its placement.
+//! Space): choosing one opens the "why this instance?" panel for its placement. When a task fails to start,
+//! an image arrow from the registry badge breaks on its way to the chip, which shakes and turns red.
 
 use super::placement_panel::PlacementSubject;
+use super::role_cards::RoleCards;
+use super::start_failures::{StartFailureEntry, StartFailureList};
 use crate::scene::Scene;
 use crate::scene::animation::short_id;
 use crate::scene::details::Details;
 use crate::scene::layout::{
-    self, BAR_ROW, CARD_W, CLUSTER_HEADER, CardBox, ChipBox, ClusterBox, LANE_HEADER, LaneBox, PAD, ZoneBox,
+    self, BAR_ROW, CARD_W, CLUSTER_HEADER, CardBox, ChipBox, ClusterBox, LANE_HEADER, LaneBox, PAD, PORT_ROW, ZoneBox,
 };
+use crate::scene::roles::{self, RoleCard};
+use ecs_sim::view::iam::RoleView;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,6 +47,15 @@ pub struct ClusterViewProps {
     /// A chip or a "Why?" button was chosen.
     #[prop_or_default]
     pub on_select: Callback<PlacementSubject>,
+    /// The account's roles, as the model's view has them (for the role cards).
+    #[prop_or_default]
+    pub roles: Rc<Vec<RoleView>>,
+    /// The role whose tasks and instances are outlined.
+    #[prop_or_default]
+    pub selected_role: Option<AttrValue>,
+    /// A role card's button was pressed.
+    #[prop_or_default]
+    pub on_select_role: Callback<Option<String>>,
 }
 
 const BAR_X: i32 = 50;
@@ -83,6 +99,33 @@ struct ChipContext<'a> {
     cluster: &'a str,
 }
 
+/// The chip's last line: `exec appExecutionRole · task appTaskRole`, the role that stopped the task in red.
+fn chip_roles(c: &ChipBox, cx: &ChipContext<'_>) -> Html {
+    let Some(r) = &c.roles else { return Html::default() };
+    let failed = c.task.start_failure.as_ref().and_then(|f| f.role_name().map(str::to_string));
+    let chosen = cx.props.selected_role.as_deref();
+    let (exec_shown, task_shown) = r.shown(c.rect.w);
+    let part = |key: &str, name: &str, shown: &str, first: bool| {
+        let class = classes!(
+            "role-ref",
+            (failed.as_deref() == Some(name)).then_some("failed"),
+            (chosen == Some(name)).then_some("chosen")
+        );
+        html! {
+            <>
+                <tspan class="role-key">{ if first { format!("{key} ") } else { format!(" · {key} ") } }</tspan>
+                <tspan {class}>{ shown.to_string() }</tspan>
+            </>
+        }
+    };
+    html! {
+        <text class="chip-roles" x="8" y={c.roles_y().to_string()}>
+            if let (Some(e), Some(shown)) = (&r.execution, &exec_shown) { { part("exec", e, shown, true) } }
+            if let (Some(t), Some(shown)) = (&r.task, &task_shown) { { part("task", t, shown, r.execution.is_none()) } }
+        </text>
+    }
+}
+
 fn chip(c: &ChipBox, ox: i32, oy: i32, cx: &ChipContext<'_>) -> Html {
     let props = cx.props;
     let t = &c.task;
@@ -101,6 +144,17 @@ fn chip(c: &ChipBox, ox: i32, oy: i32, cx: &ChipContext<'_>) -> Html {
     if let Some(e) = &c.eni {
         label.push_str(&format!(", ENI {} with address {} in {}", e.id, e.private_ip, e.subnet_id));
     }
+    if let Some(r) = &c.roles {
+        if let Some(e) = &r.execution {
+            label.push_str(&format!(", execution role {e}"));
+        }
+        if let Some(t) = &r.task {
+            label.push_str(&format!(", task role {t}"));
+        }
+    }
+    if let Some(f) = &t.start_failure {
+        label.push_str(&format!(", could not start: {}", f.headline()));
+    }
     label.push_str(". Press Enter to see why it was placed here.");
     let subject = PlacementSubject::Task { region: cx.region.into(), cluster: cx.cluster.into(), task_id: t.id.clone() };
     let onclick = {
@@ -117,10 +171,15 @@ fn chip(c: &ChipBox, ox: i32, oy: i32, cx: &ChipContext<'_>) -> Html {
         })
     };
     let name = t.label();
+    let failing_now = t.start_failure.as_ref().is_some_and(|f| props.current == Some(f.seq));
+    let uses_role = props.selected_role.as_deref().is_some_and(|r| c.roles.as_ref().is_some_and(|roles| roles.names().any(|n| n == r)));
+    let focused = focused && !failing_now;
     html! {
         <g key={t.id.clone()} class="chip-slot" style={format!("transform: translate({x}px, {y}px)")}>
             <g class={classes!("task-chip", status_class(&t.last_status), fargate.then_some("eni-chip"),
-                    arriving.then_some("arriving"), focused.then_some("focus"), selected.then_some("selected"))}
+                    arriving.then_some("arriving"), focused.then_some("focus"), selected.then_some("selected"),
+                    t.start_failure.is_some().then_some("start-failed"), failing_now.then_some("failing-now"),
+                    uses_role.then_some("uses-role"))}
                 style={format!("--dx: {}px; --dy: {}px", c.from_dx, c.from_dy)}
                 data-task={t.id.clone()} data-status={t.last_status.clone()} tabindex="0" role="button"
                 aria-pressed={selected.to_string()} aria-label={label.clone()} {onclick} {onkeydown}>
@@ -136,6 +195,7 @@ fn chip(c: &ChipBox, ox: i32, oy: i32, cx: &ChipContext<'_>) -> Html {
                 if let Some(detail) = &c.detail {
                     <text class="chip-detail" x="8" y="27">{ detail.clone() }</text>
                 }
+                { chip_roles(c, cx) }
             </g>
         </g>
     }
@@ -163,12 +223,18 @@ fn card(card: &CardBox, cx: &ChipContext<'_>) -> Html {
         tasks,
         if tasks == 1 { "" } else { "s" }
     );
+    let label = match &card.instance_role {
+        Some(r) => format!("{label}, instance role {r}"),
+        None => label,
+    };
     let draining = card.flags.contains(&layout::Flag::Draining);
     let disconnected = card.flags.contains(&layout::Flag::AgentDisconnected);
     let ports_y = card.bars_top + 2 * BAR_ROW;
+    let role_y = ports_y + PORT_ROW;
+    let uses_role = props.selected_role.is_some() && props.selected_role.as_deref() == card.instance_role.as_deref();
     html! {
         <g key={ci.id.clone()} class={classes!("instance", (!ci.active).then_some("inactive"), draining.then_some("draining"),
-                disconnected.then_some("disconnected"), focused.then_some("focus"))}
+                disconnected.then_some("disconnected"), focused.then_some("focus"), uses_role.then_some("uses-role"))}
             style={format!("transform: translate({x}px, {y}px)")} data-container-instance={ci.id.clone()}
             data-instance={ci.ec2_instance_id.clone()} data-status={ci.status.clone()} data-agent-connected={ci.agent_connected.to_string()}
             role="group" aria-label={label}>
@@ -190,6 +256,13 @@ fn card(card: &CardBox, cx: &ChipContext<'_>) -> Html {
                 <text class="ports-use" x={BAR_X.to_string()} y={(ports_y + 11).to_string()}>{ card.ports.summary() }</text>
                 <text class="ports-range" x={(CARD_W - 10).to_string()} y={(ports_y + 11).to_string()} text-anchor="end">{ format!("{lo}–{hi}") }</text>
             </g>
+            if let Some(r) = &card.instance_role {
+                <g class="instance-role" data-role={r.clone()}>
+                    <title>{ format!("The role in this instance's instance profile: the ECS agent's credentials, and image pulls for tasks without an execution role") }</title>
+                    <text class="bar-label" x="10" y={(role_y + 11).to_string()}>{ "ROLE" }</text>
+                    <text class={classes!("role-ref", uses_role.then_some("chosen"))} x={BAR_X.to_string()} y={(role_y + 11).to_string()}>{ r.clone() }</text>
+                </g>
+            }
             <g class="chips">
                 { for card.chips.iter().map(|c| chip(c, x, y, cx)) }
             </g>
@@ -274,7 +347,70 @@ fn failures(c: &ClusterBox, props: &ClusterViewProps) -> Html {
     }
 }
 
-fn cluster(c: &ClusterBox, props: &ClusterViewProps) -> Html {
+/// During the step that saw a task fail to start: a badge of what it needed (ECR for the image, LOGS,
+/// SECRETS), an arrow from it that breaks with the missing action written at the break, and a red dashed
+/// stub to the chip. Decorative: the failure entry above the cluster says the same in words.
+fn pull_failure(c: &ClusterBox, props: &ClusterViewProps) -> Html {
+    let Some(b) = c.chips().find(|b| b.task.start_failure.as_ref().is_some_and(|f| props.current == Some(f.seq))) else {
+        return Html::default();
+    };
+    let Some(f) = &b.task.start_failure else { return Html::default() };
+    let source = match f.stage.as_str() {
+        "logging" => "LOGS",
+        "secrets" => "SECRETS",
+        _ => "ECR",
+    };
+    let half = 8 + 4 * i32::try_from(source.len()).unwrap_or(3);
+    let (bx, by) = (c.origin.0 - 28 - half, c.origin.1);
+    let (tx, ty) = (b.rect.x + b.rect.w / 2, b.rect.y);
+    let (mx, my) = (bx + (tx - bx) * 62 / 100, by + 9 + (ty - by - 9) * 62 / 100);
+    let label = match &f.missing_action {
+        Some(a) => format!("✗ {a}"),
+        None => format!("✗ {}", f.stage),
+    };
+    // The label sits in a box beside the break, so it stays legible over lanes and chips; it flips to the
+    // break's left when it would leave the drawing.
+    let label_w = 10 + i32::try_from(label.chars().count()).unwrap_or(20) * 66 / 10;
+    let right = mx + 12 + label_w > c.rect.w - 4;
+    let box_x = if right { mx - 12 - label_w } else { mx + 12 };
+    html! {
+        <g class="pull-failure" data-failing-task={b.task.id.clone()} aria-hidden="true">
+            <line class="pull-arrow" x1={bx.to_string()} y1={(by + 9).to_string()} x2={mx.to_string()} y2={my.to_string()} pathLength="100" />
+            <line class="pull-rest" x1={mx.to_string()} y1={my.to_string()} x2={tx.to_string()} y2={ty.to_string()} />
+            <g class="source-badge" style={format!("transform: translate({bx}px, {by}px)")}>
+                <rect x={(-half).to_string()} y="-9" width={(2 * half).to_string()} height="18" rx="4" />
+                <text y="4" text-anchor="middle">{ source }</text>
+            </g>
+            <g class="pull-break" style={format!("transform: translate({mx}px, {my}px)")}>
+                <circle r="8" />
+                <text y="4" text-anchor="middle">{ "✗" }</text>
+            </g>
+            <g class="pull-label">
+                <rect x={box_x.to_string()} y={(my - 9).to_string()} width={label_w.to_string()} height="18" rx="4" />
+                <text x={(box_x + 5).to_string()} y={(my + 4).to_string()}>{ label }</text>
+            </g>
+        </g>
+    }
+}
+
+/// The cluster's start failures, each with what would fix it.
+fn start_failure_entries(c: &ClusterBox, scene: &Scene, details: &Details) -> Rc<Vec<StartFailureEntry>> {
+    let node = scene.clusters.iter().find(|n| n.region == c.region && n.name == c.name);
+    Rc::new(
+        c.start_failures
+            .iter()
+            .map(|f| {
+                let role_use = match (node, &f.role_arn) {
+                    (Some(n), Some(arn)) => roles::use_of(arn, &f.task_id, n, details),
+                    _ => None,
+                };
+                StartFailureEntry { failure: f.clone(), fix: f.fix(role_use) }
+            })
+            .collect(),
+    )
+}
+
+fn cluster(c: &ClusterBox, props: &ClusterViewProps, role_cards: Rc<Vec<RoleCard>>) -> Html {
     let r = &c.rect;
     let focused = props.focus.as_deref() == Some(c.name.as_str());
     let instances: usize = c.cards().count();
@@ -291,6 +427,8 @@ fn cluster(c: &ClusterBox, props: &ClusterViewProps) -> Html {
         <section key={format!("{}/{}", c.region, c.name)} class={classes!("cluster-block", (!c.active).then_some("inactive"))}
             data-cluster={c.name.clone()} aria-label={format!("Cluster {title}")}>
             { failures(c, props) }
+            <StartFailureList region={c.region.clone()} cluster={c.name.clone()} current={props.current}
+                entries={start_failure_entries(c, &props.scene, &props.details)} on_select={props.on_select.clone()} />
             <svg class={classes!("cluster-svg", "cluster", (!c.active).then_some("inactive"), focused.then_some("focus"))}
                 viewBox={format!("0 0 {w} {h}")} width={w.to_string()} height={h.to_string()} role="group"
                 aria-label={format!("Cluster {title}, by Availability Zone")} style={format!("--step-ms: {}ms", props.step_ms.max(1))}>
@@ -312,7 +450,11 @@ fn cluster(c: &ClusterBox, props: &ClusterViewProps) -> Html {
                     </text>
                 }
                 { for c.zones.iter().map(|z| zone(z, &cx)) }
+                { pull_failure(c, props) }
             </svg>
+            <RoleCards cards={role_cards} title={AttrValue::from(format!("Roles used in {}", c.name))}
+                selected_task={props.selected.as_ref().and_then(|s| s.task_id()).map(|t| AttrValue::from(t.to_string()))}
+                selected_role={props.selected_role.clone()} on_select_role={props.on_select_role.clone()} />
         </section>
     }
 }
@@ -320,6 +462,13 @@ fn cluster(c: &ClusterBox, props: &ClusterViewProps) -> Html {
 #[component]
 pub fn ClusterView(props: &ClusterViewProps) -> Html {
     let l = use_memo((props.scene.clone(), props.details.clone()), |(scene, details)| layout::layout(scene, details));
+    let cards = use_memo((props.scene.clone(), props.details.clone(), props.roles.clone()), |(scene, details, roles)| {
+        let per_cluster: Vec<Rc<Vec<RoleCard>>> =
+            scene.clusters.iter().map(|c| Rc::new(roles::cluster_roles(c, details, roles))).collect();
+        let used: Vec<&str> = per_cluster.iter().flat_map(|cards| cards.iter().map(|c| c.name.as_str())).collect();
+        let unused = Rc::new(roles::unused_roles(used, roles));
+        (per_cluster, unused)
+    });
     if l.clusters.is_empty() {
         return html! {
             <div class="cluster-empty">
@@ -328,9 +477,17 @@ pub fn ClusterView(props: &ClusterViewProps) -> Html {
             </div>
         };
     }
+    let (per_cluster, unused) = &*cards;
     html! {
         <div class="cluster-view">
-            { for l.clusters.iter().map(|c| cluster(c, props)) }
+            { for l.clusters.iter().enumerate().map(|(i, c)| cluster(c, props, per_cluster.get(i).cloned().unwrap_or_default())) }
+            if !unused.is_empty() {
+                <details class="other-roles">
+                    <summary>{ format!("Other roles in the account ({})", unused.len()) }</summary>
+                    <RoleCards cards={unused.clone()} title="Roles no task or instance uses"
+                        selected_role={props.selected_role.clone()} on_select_role={props.on_select_role.clone()} />
+                </details>
+            }
         </div>
     }
 }

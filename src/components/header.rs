@@ -27,7 +27,7 @@ pub fn Header() -> Html {
                     }) }
                 </select>
             </label>
-            <span class="lesson-summary">{ sandbox.lesson.summary.clone() }</span>
+            <span class="lesson-summary" title={sandbox.lesson.summary.clone()}>{ sandbox.lesson.summary.clone() }</span>
         </header>
     }
 }

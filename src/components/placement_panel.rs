@@ -3,7 +3,8 @@
 //! constraints and strategies, a sentence saying what was decided (or which requirement bound), a table of
 //! every instance (checks passed or the first failed, each strategy's value and whether it kept the
 //! instance, the result), then each instance's checks with their details. The same as
-//! `sandbox explain-placement TASK` prints in the terminal.
+//! `sandbox explain-placement TASK` prints in the terminal. For a task, also the roles it runs with and,
+//! once it stopped, its stop code and stoppedReason.
 //!
 //! Keyboard and screen readers: the panel is a labelled region; its heading takes the focus when it opens;
 //! Escape or the close button closes it; marks (✓ ✗ ★) have text equivalents.
@@ -49,6 +50,14 @@ pub struct PlacementPanelProps {
     /// What is explained, in words (`Task worker:1 3f7e0248 · group batch · RUNNING`).
     pub caption: AttrValue,
     pub on_close: Callback<()>,
+    /// A stopped task's stoppedReason and stopCode (`TaskFailedToStart`, `EssentialContainerExited`, …).
+    #[prop_or_default]
+    pub stopped_reason: Option<AttrValue>,
+    #[prop_or_default]
+    pub stop_code: Option<AttrValue>,
+    /// The task's roles: (`execution role`, name), (`task role`, name).
+    #[prop_or_default]
+    pub roles: Vec<(AttrValue, AttrValue)>,
 }
 
 fn mark(passed: bool) -> Html {
@@ -219,6 +228,20 @@ pub fn PlacementPanel(props: &PlacementPanelProps) -> Html {
                 <button class="why-close" onclick={close} aria-label="Close the placement explanation" title="Close (Esc)">{ "×" }</button>
             </div>
             <p class="why-caption">{ props.caption.clone() }</p>
+            if let Some(reason) = &props.stopped_reason {
+                <div class="task-stopped" data-testid="stopped-reason">
+                    <strong>{ match &props.stop_code { Some(c) => format!("Stopped ({c}): "), None => "Stopped: ".to_string() } }</strong>
+                    <code>{ reason.clone() }</code>
+                </div>
+            }
+            if !props.roles.is_empty() {
+                <p class="task-roles">
+                    { "Roles: " }
+                    { for props.roles.iter().enumerate().map(|(i, (k, name))| html! {
+                        <>{ if i == 0 { format!("{k} ") } else { format!(" · {k} ") } }<code>{ name.clone() }</code></>
+                    }) }
+                </p>
+            }
             { body }
             <p class="why-cli">{ "In the terminal: " }<code>{
                 match props.subject.task_id() {

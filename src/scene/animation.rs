@@ -40,11 +40,13 @@ impl Step {
             | EventKind::ClusterDeleted { cluster, .. }
             | EventKind::TaskPlacementFailed { cluster, .. } => Some(cluster),
             EventKind::TaskFailedToStart { task_id, .. } => Some(task_id),
-            EventKind::EcrRepositoryCreated { repository, .. }
-            | EventKind::EcrRepositoryDeleted { repository, .. }
-            | EventKind::EcrImagePushed { repository, .. }
-            | EventKind::EcrImageExpired { repository, .. } => Some(repository),
-            EventKind::TaskDefinitionRegistered { .. } | EventKind::TaskDefinitionDeregistered { .. } => None,
+            // The registry pane marks what these change itself (a repository may share a cluster's name).
+            EventKind::EcrRepositoryCreated { .. }
+            | EventKind::EcrRepositoryDeleted { .. }
+            | EventKind::EcrImagePushed { .. }
+            | EventKind::EcrImageExpired { .. }
+            | EventKind::TaskDefinitionRegistered { .. }
+            | EventKind::TaskDefinitionDeregistered { .. } => None,
             EventKind::ServiceChanged { service, .. } | EventKind::ServiceEvent { service, .. } => Some(service),
             EventKind::TargetRegistered { target_id, .. }
             | EventKind::TargetDeregistered { target_id, .. }
@@ -56,6 +58,34 @@ impl Step {
             | EventKind::ListenerDeleted { .. }
             | EventKind::RequestRouted { .. } => None,
         }
+    }
+
+    /// Whether it changes the registry (so the registry pane, not the cluster drawing, shows it).
+    pub fn is_registry(&self) -> bool {
+        matches!(
+            self.event.kind,
+            EventKind::EcrRepositoryCreated { .. }
+                | EventKind::EcrRepositoryDeleted { .. }
+                | EventKind::EcrImagePushed { .. }
+                | EventKind::EcrImageExpired { .. }
+        )
+    }
+
+    /// Whether it changes what the cluster drawing shows (a cluster, a container instance or a task).
+    pub fn is_cluster(&self) -> bool {
+        matches!(
+            self.event.kind,
+            EventKind::ClusterCreated { .. }
+                | EventKind::ClusterDeleted { .. }
+                | EventKind::ContainerInstanceRegistered { .. }
+                | EventKind::ContainerInstanceDeregistered { .. }
+                | EventKind::ContainerInstanceStateChanged { .. }
+                | EventKind::AgentConnectionChanged { .. }
+                | EventKind::TaskPlaced { .. }
+                | EventKind::TaskStateChanged { .. }
+                | EventKind::TaskPlacementFailed { .. }
+                | EventKind::TaskFailedToStart { .. }
+        )
     }
 
     /// One line for the controls: what this step shows, at what virtual time.
@@ -83,11 +113,11 @@ pub fn duration_of(kind: &EventKind) -> u32 {
         EventKind::TaskPlaced { .. } => tuning::TASK_PLACED_MS,
         EventKind::ServiceChanged { .. } | EventKind::ServiceEvent { .. } => tuning::TASK_STATE_MS,
         EventKind::TaskStateChanged { .. } => tuning::TASK_STATE_MS,
-        EventKind::TaskPlacementFailed { .. } | EventKind::TaskFailedToStart { .. } => tuning::TASK_PLACEMENT_FAILED_MS,
-        EventKind::EcrRepositoryCreated { .. }
-        | EventKind::EcrRepositoryDeleted { .. }
-        | EventKind::EcrImagePushed { .. }
-        | EventKind::EcrImageExpired { .. } => tuning::TASK_DEFINITION_MS,
+        EventKind::TaskPlacementFailed { .. } => tuning::TASK_PLACEMENT_FAILED_MS,
+        EventKind::TaskFailedToStart { .. } => tuning::TASK_FAILED_TO_START_MS,
+        EventKind::EcrRepositoryCreated { .. } | EventKind::EcrRepositoryDeleted { .. } => tuning::REPOSITORY_MS,
+        EventKind::EcrImagePushed { .. } => tuning::IMAGE_PUSHED_MS,
+        EventKind::EcrImageExpired { .. } => tuning::IMAGE_EXPIRED_MS,
         // Load balancing (issue 6): no drawing of its own yet, so as short as a task-definition step.
         EventKind::LoadBalancerCreated { .. }
         | EventKind::LoadBalancerStateChanged { .. }
@@ -140,9 +170,12 @@ pub fn describe(kind: &EventKind) -> String {
         }
         EventKind::TaskStateChanged { task_id, last_status, .. } => format!("task {} is {last_status}", short_id(task_id)),
         EventKind::TaskPlacementFailed { family, reason, .. } => format!("could not place a {family} task: {reason}"),
-        EventKind::TaskFailedToStart { task_id, stage, missing_action, .. } => match missing_action {
-            Some(a) => format!("task {} failed at {stage}: the role lacks {a}", short_id(task_id)),
-            None => format!("task {} failed at {stage}", short_id(task_id)),
+        EventKind::TaskFailedToStart { task_id, stage, missing_action, role_arn, .. } => match (missing_action, role_arn) {
+            (Some(a), Some(r)) => {
+                format!("task {} failed at {stage}: {} cannot {a}", short_id(task_id), super::start_failure::role_name(r))
+            }
+            (Some(a), None) => format!("task {} failed at {stage}: no credentials for {a}", short_id(task_id)),
+            (None, _) => format!("task {} failed at {stage}", short_id(task_id)),
         },
         EventKind::ServiceChanged { service, status, .. } => format!("service {service} is {status}"),
         EventKind::ServiceEvent { message, .. } => message.clone(),
@@ -220,6 +253,10 @@ impl Animation {
     pub fn pending_len(&self) -> usize {
         self.pending.len()
     }
+    /// The steps queued after the one on screen, in play order.
+    pub fn pending(&self) -> impl Iterator<Item = &Step> {
+        self.pending.iter()
+    }
     pub fn played(&self) -> u64 {
         self.played
     }
@@ -234,6 +271,15 @@ impl Animation {
     }
     pub fn set_speed_index(&mut self, i: usize) {
         self.speed = i.min(SPEEDS.len() - 1);
+    }
+
+    /// With nothing queued or playing, brings the scene's registry in line with the model's view (changes that
+    /// come with no event, such as `batch-delete-image`). Does nothing while steps remain, when the scene
+    /// is meant to lag behind the view.
+    pub fn reconcile_registry(&mut self, view: &ecs_sim::View) {
+        if self.is_idle() && super::registry::differs(&self.scene.repositories, view) {
+            Rc::make_mut(&mut self.scene).reconcile_registry(view);
+        }
     }
 
     /// Queues a step for each event.

@@ -1,9 +1,10 @@
 //! What the cluster view draws that the events do not carry, read from the model after the last command:
 //! the Availability Zones of each Region (so a cluster shows every zone, empty ones too), each task's host
 //! ports and, in awsvpc mode, its ENI (id, private address, subnet), and each container instance's agent
-//! settings for ports (the reserved ports and the dynamic range). Looked up by id while drawing the
-//! animated [`Scene`](super::Scene); what a task holds never changes after it is placed, so being a few
-//! steps ahead of the animation shows nothing early.
+//! settings for ports (the reserved ports and the dynamic range), the roles each task runs with, what its
+//! `secrets` need from its execution role, and the role in each container instance's instance profile.
+//! Looked up by id while drawing the animated [`Scene`](super::Scene); what a task holds never changes
+//! after it is placed, so being a few steps ahead of the animation shows nothing early.
 
 use ecs_sim::View;
 use ecs_sim::world::World;
@@ -42,6 +43,34 @@ pub struct TaskDetails {
     pub group: String,
     pub host_ports: Vec<HostPort>,
     pub eni: Option<Eni>,
+    /// Role ARNs from its task definition.
+    pub execution_role: Option<String>,
+    pub task_role: Option<String>,
+    /// What its `secrets` need from the execution role before it starts: `ssm:GetParameters` for a Parameter
+    /// Store parameter, `secretsmanager:GetSecretValue` for a Secrets Manager secret (each at most once).
+    pub secret_actions: Vec<&'static str>,
+}
+
+/// The actions fetching a task definition's `secrets` (and log `secretOptions`) needs, in first-use order.
+fn secret_actions(world: &World, region: &str, family: &str, revision: u32) -> Vec<&'static str> {
+    let Some(td) = world.region(region).and_then(|r| r.ecs.task_definitions.resolve(&format!("{family}:{revision}"), true).ok()) else {
+        return Vec::new();
+    };
+    let mut actions = Vec::new();
+    for c in td.request.container_definitions.iter().flatten() {
+        let log = c.log_configuration.as_ref().and_then(|l| l.secret_options.as_ref());
+        for s in c.secrets.iter().flatten().chain(log.into_iter().flatten()) {
+            let action = if s.value_from.as_deref().unwrap_or_default().contains(":secretsmanager:") {
+                "secretsmanager:GetSecretValue"
+            } else {
+                "ssm:GetParameters"
+            };
+            if !actions.contains(&action) {
+                actions.push(action);
+            }
+        }
+    }
+    actions
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -50,6 +79,8 @@ pub struct InstanceDetails {
     pub reserved_ports: usize,
     /// `ECS_DYNAMIC_HOST_PORT_RANGE`.
     pub dynamic_range: (u16, u16),
+    /// The role in its EC2 instance's instance profile, by name.
+    pub instance_role: Option<String>,
 }
 
 /// Everything [`layout`](super::layout::layout) looks up by id.
@@ -68,6 +99,8 @@ impl Details {
     /// ports), its world.
     pub fn new(view: &View, world: &World) -> Details {
         let mut d = Details::default();
+        let roles: BTreeMap<&str, &str> =
+            view.instances.iter().filter_map(|i| Some((i.id.as_str(), i.instance_role.as_deref()?))).collect();
         for c in &view.clusters {
             d.zones.entry(c.region.clone()).or_insert_with(|| c.availability_zones.clone());
             let model = world.region(&c.region).and_then(|r| r.ecs.clusters.get(&c.name));
@@ -101,6 +134,9 @@ impl Details {
                             })
                             .collect(),
                         eni,
+                        execution_role: t.execution_role_arn.clone(),
+                        task_role: t.task_role_arn.clone(),
+                        secret_actions: secret_actions(world, &c.region, &t.family, t.revision),
                     },
                 );
             }
@@ -108,7 +144,11 @@ impl Details {
                 let reserved = model
                     .and_then(|m| m.container_instances.get(&ci.id))
                     .map_or(0, |m| m.config.reserved_ports.len() + m.config.reserved_ports_udp.len());
-                d.instances.insert(ci.id.clone(), InstanceDetails { reserved_ports: reserved, dynamic_range: ci.dynamic_port_range });
+                let instance_role = roles.get(ci.ec2_instance_id.as_str()).map(|r| (*r).to_string());
+                d.instances.insert(
+                    ci.id.clone(),
+                    InstanceDetails { reserved_ports: reserved, dynamic_range: ci.dynamic_port_range, instance_role },
+                );
             }
         }
         d

@@ -1,8 +1,9 @@
 //! Where each thing of a [`Scene`] goes in the cluster view's SVG: clusters stacked top to bottom, inside
 //! each a column for every Availability Zone of its Region (empty zones too, so a spread over zones shows),
 //! in each column the container instances as cards (flags such as DRAINING, CPU and memory bars, port use,
-//! then one chip per task with its host ports), and, when the cluster runs Fargate tasks, a Fargate lane
-//! under the cards with one ENI chip per task (its private address and subnet). Coordinates are SVG user
+//! the instance role, then one chip per task with its host ports and the roles it runs with), and, when the
+//! cluster runs Fargate tasks, a Fargate lane under the cards with one ENI chip per task (its private
+//! address and subnet). Coordinates are SVG user
 //! units; the view scales each cluster's drawing to its pane. Pure, so the geometry is tested natively.
 //!
 //! Words: a *chip* is a task; a *card* is a container instance; a *lane* holds a zone's Fargate tasks.
@@ -22,9 +23,15 @@ pub const CARD_HEADER: i32 = 24;
 pub const FLAG_ROW: i32 = 15;
 pub const BAR_ROW: i32 = 18;
 pub const PORT_ROW: i32 = 16;
-/// A chip of one line (a task without host ports or ENI), and of two (the second lists them).
+/// The card's row naming the role in the instance profile, when it has one.
+pub const ROLE_ROW: i32 = 16;
+/// A chip of one line (a task without host ports, ENI or roles), of two (the second lists the ports or the
+/// ENI) and of three (the last names the task's roles).
 pub const CHIP_H: i32 = 20;
 pub const CHIP_H2: i32 = 32;
+pub const CHIP_H3: i32 = 44;
+/// From one line of a chip to the next.
+pub const CHIP_LINE: i32 = 13;
 pub const CHIP_GAP: i32 = 4;
 pub const CARD_GAP: i32 = 10;
 pub const LANE_HEADER: i32 = 20;
@@ -59,6 +66,86 @@ pub struct ChipBox {
     pub detail: Option<String>,
     /// The task group, when it is not the family's default (`family:NAME`): `batch`, `service:web`.
     pub group: Option<String>,
+    /// The roles it runs with, by name, when it has any.
+    pub roles: Option<ChipRoles>,
+}
+
+/// A task's roles, by name (the last part of the ARN).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChipRoles {
+    pub execution: Option<String>,
+    pub task: Option<String>,
+}
+
+impl ChipRoles {
+    /// The task's roles, if it has any.
+    pub fn of(execution: Option<&str>, task: Option<&str>) -> Option<ChipRoles> {
+        let name = |arn: &str| super::start_failure::role_name(arn).to_string();
+        (execution.is_some() || task.is_some()).then(|| ChipRoles { execution: execution.map(name), task: task.map(name) })
+    }
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.execution.iter().chain(&self.task).map(String::as_str)
+    }
+
+    /// The names as a chip of width `chip_w` can show them on its roles line (`exec A · task B`): each cut
+    /// with `…` so that the line fits, a short name leaving its unused room to the other. The chip's label
+    /// and tooltip carry the whole names.
+    ///
+    /// ```
+    /// use ecs_sandbox::scene::layout::ChipRoles;
+    /// let r = ChipRoles { execution: Some("readerExecutionRole".into()), task: Some("readerTaskRole".into()) };
+    /// assert_eq!(r.shown(228), (Some("readerExecut…".into()), Some("readerTaskRole".into())));
+    /// let r = ChipRoles { execution: Some("ecsTaskExecutionRole".into()), task: None };
+    /// assert_eq!(r.shown(228), (Some("ecsTaskExecutionRole".into()), None));
+    /// let r = ChipRoles { execution: Some("appExecutionRole".into()), task: Some("appTaskRole".into()) };
+    /// assert_eq!(r.shown(228), (Some("appExecutionRole".into()), Some("appTaskRole".into())));
+    /// let r = ChipRoles { execution: Some("shopExecutionRole".into()), task: Some("shopTaskRole".into()) };
+    /// assert_eq!(r.shown(228), (Some("shopExecutionR…".into()), Some("shopTaskRole".into())));
+    /// ```
+    pub fn shown(&self, chip_w: i32) -> (Option<String>, Option<String>) {
+        let keys: i32 = if self.execution.is_some() && self.task.is_some() { 13 } else { 5 }; // `exec ` and ` · task `
+        let budget = usize::try_from(((chip_w - CHIP_TEXT_MARGIN) * 10 - keys * KEY_CHAR_W10) / ROLE_NAME_CHAR_W10).unwrap_or(0);
+        let (e, t) = (self.execution.as_deref(), self.task.as_deref());
+        let len = |n: Option<&str>| n.map_or(0, |n| n.chars().count());
+        let (e_max, t_max) = match (e, t) {
+            (Some(_), Some(_)) => {
+                let half = budget / 2;
+                if len(e) <= half {
+                    (half, budget - len(e))
+                } else if len(t) <= budget - half {
+                    (budget - len(t), budget - half)
+                } else {
+                    (half, budget - half)
+                }
+            }
+            _ => (budget, budget),
+        };
+        (e.map(|n| cut(n, e_max)), t.map(|n| cut(n, t_max)))
+    }
+}
+
+/// Left and right margins of a chip's text, in pixels.
+const CHIP_TEXT_MARGIN: i32 = 16;
+/// The width of a character of a role name on a chip (bold, 9 px), in tenths of a pixel (measured: about
+/// 5.3 px in DejaVu Sans Bold, Chromium's default on Debian, with a little to spare)…
+const ROLE_NAME_CHAR_W10: i32 = 54;
+/// …and of the `exec` / `task` keys (regular).
+const KEY_CHAR_W10: i32 = 48;
+
+/// The first `max` characters of `name`, the last one `…` when cut.
+fn cut(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name.to_string();
+    }
+    let keep: String = name.chars().take(max.saturating_sub(1)).collect();
+    format!("{keep}…")
+}
+
+impl ChipBox {
+    /// The baseline of the chip's line naming its roles (the last line).
+    pub fn roles_y(&self) -> i32 {
+        14 + CHIP_LINE * (1 + i32::from(self.detail.is_some()))
+    }
 }
 
 /// Why a container instance takes no new tasks, or how it differs from a healthy one.
@@ -112,6 +199,8 @@ pub struct CardBox {
     pub ports: PortUse,
     /// Where the bars start, relative to the card's top (under the header and any flags).
     pub bars_top: i32,
+    /// The role in the instance profile, drawn on its own row under the ports.
+    pub instance_role: Option<String>,
     pub chips: Vec<ChipBox>,
 }
 
@@ -143,10 +232,12 @@ pub struct ClusterBox {
     /// The scheduler badge's centre: where placed chips come from.
     pub origin: (i32, i32),
     pub zones: Vec<ZoneBox>,
-    /// Whether it has no container instance (the view explains how one joins).
+    /// Whether it has no container instance and no task (the view explains how an instance joins).
     pub no_instances: bool,
     /// Recent placement failures, oldest first (drawn beside the SVG, not in it).
     pub failures: Vec<PlacementFailure>,
+    /// Recent tasks that could not start, oldest first (drawn beside the SVG, not in it).
+    pub start_failures: Vec<super::start_failure::StartFailure>,
     pub tasks: usize,
     pub fargate_tasks: usize,
 }
@@ -186,9 +277,14 @@ fn chip(x: i32, y: i32, task: &TaskNode, details: &Details, origin: (i32, i32)) 
         None => None,
     };
     let group = d.map(|d| d.group.clone()).filter(|g| *g != format!("family:{}", task.family) && !g.is_empty());
-    let (w, h) = (CARD_W - 16, if detail.is_some() { CHIP_H2 } else { CHIP_H });
-    let rect = Rect { x, y, w, h };
-    ChipBox { from_dx: origin.0 - (x + w / 2), from_dy: origin.1 - (y + h / 2), rect, task: task.clone(), ports, eni, detail, group }
+    let roles = d.and_then(|d| ChipRoles::of(d.execution_role.as_deref(), d.task_role.as_deref()));
+    let h = match (detail.is_some(), roles.is_some()) {
+        (false, false) => CHIP_H,
+        (true, true) => CHIP_H3,
+        _ => CHIP_H2,
+    };
+    let (w, rect) = (CARD_W - 16, Rect { x, y, w: CARD_W - 16, h });
+    ChipBox { from_dx: origin.0 - (x + w / 2), from_dy: origin.1 - (y + h / 2), rect, task: task.clone(), ports, eni, detail, group, roles }
 }
 
 fn flags(ci: &ContainerInstanceNode) -> Vec<Flag> {
@@ -209,7 +305,9 @@ fn flags(ci: &ContainerInstanceNode) -> Vec<Flag> {
 fn card(c: &ClusterNode, ci: &ContainerInstanceNode, x: i32, y: i32, details: &Details, origin: (i32, i32)) -> CardBox {
     let flags = flags(ci);
     let bars_top = CARD_HEADER + if flags.is_empty() { 0 } else { FLAG_ROW };
-    let mut cy = y + bars_top + 2 * BAR_ROW + PORT_ROW + 6;
+    let info = details.instances.get(&ci.id).cloned().unwrap_or_default();
+    let role_row = if info.instance_role.is_some() { ROLE_ROW } else { 0 };
+    let mut cy = y + bars_top + 2 * BAR_ROW + PORT_ROW + role_row + 6;
     let mut chips = Vec::new();
     let mut by_tasks = 0;
     for t in c.tasks_on(&ci.id) {
@@ -220,10 +318,9 @@ fn card(c: &ClusterNode, ci: &ContainerInstanceNode, x: i32, y: i32, details: &D
         cy += b.rect.h + CHIP_GAP;
         chips.push(b);
     }
-    let info = details.instances.get(&ci.id).cloned().unwrap_or_default();
     let ports = PortUse { reserved: info.reserved_ports, by_tasks, dynamic_range: info.dynamic_range };
     let h = cy - y + 2;
-    CardBox { rect: Rect { x, y, w: CARD_W, h }, instance: ci.clone(), flags, ports, bars_top, chips }
+    CardBox { rect: Rect { x, y, w: CARD_W, h }, instance: ci.clone(), flags, ports, bars_top, instance_role: info.instance_role, chips }
 }
 
 /// The zones to draw a cluster in: its Region's, then any others its instances or tasks are in.
@@ -241,9 +338,10 @@ fn layout_cluster(c: &ClusterNode, details: &Details, y: i32) -> ClusterBox {
     let zones = zones_of(c, details);
     let width = if zones.is_empty() { EMPTY_CLUSTER_W } else { i32::try_from(zones.len()).unwrap_or(1) * COLUMN_W };
     let origin = (width - 40, y + CLUSTER_HEADER / 2);
-    let no_instances = c.container_instances.is_empty();
-    let top = y + CLUSTER_HEADER + if no_instances { CLUSTER_NOTE } else { 0 };
     let fargate_tasks = c.tasks.iter().filter(|t| t.container_instance_id.is_none()).count();
+    // The note on how an instance joins is for a cluster with nothing in it; one running Fargate tasks needs none.
+    let no_instances = c.container_instances.is_empty() && c.tasks.is_empty();
+    let top = y + CLUSTER_HEADER + if no_instances { CLUSTER_NOTE } else { 0 };
     let mut zone_boxes = Vec::new();
     let mut body = if zones.is_empty() { EMPTY_CLUSTER_BODY } else { 0 };
     for (zi, zone) in zones.iter().enumerate() {
@@ -293,6 +391,7 @@ fn layout_cluster(c: &ClusterNode, details: &Details, y: i32) -> ClusterBox {
         zones: zone_boxes,
         no_instances,
         failures: c.failures.clone(),
+        start_failures: c.start_failures.clone(),
         tasks: c.tasks.len(),
         fargate_tasks,
     }

@@ -10,11 +10,21 @@
 pub mod animation;
 pub mod details;
 pub mod layout;
+pub mod registry;
+pub mod registry_shown;
+pub mod roles;
+pub mod start_failure;
 pub mod why;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_images;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_lessons;
 
 use ecs_sim::{Event, EventKind};
+use registry::RepositoryNode;
+use start_failure::StartFailure;
 
 /// Where an EC2 instance's ECS agent stands, as far as the events tell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +93,8 @@ pub struct TaskNode {
     pub last_status: String,
     /// The event that placed it (so the view can tell the chip placed by the step being played).
     pub placed_seq: u64,
+    /// Why it could not start, if it could not.
+    pub start_failure: Option<StartFailure>,
 }
 
 impl TaskNode {
@@ -149,6 +161,8 @@ pub struct ClusterNode {
     pub tasks: Vec<TaskNode>,
     /// The latest placement failures, newest last.
     pub failures: Vec<PlacementFailure>,
+    /// The latest tasks that were placed but could not start, newest last.
+    pub start_failures: Vec<StartFailure>,
 }
 
 impl ClusterNode {
@@ -193,6 +207,8 @@ pub struct Scene {
     /// Every EC2 instance, in launch order.
     pub instances: Vec<Ec2Node>,
     pub task_definitions: Vec<TaskDefinitionNode>,
+    /// ECR repositories of every Region, in creation order.
+    pub repositories: Vec<RepositoryNode>,
 }
 
 impl Scene {
@@ -216,6 +232,7 @@ impl Scene {
                     container_instances: Vec::new(),
                     tasks: Vec::new(),
                     failures: Vec::new(),
+                    start_failures: Vec::new(),
                 });
                 self.clusters.len() - 1
             }
@@ -232,13 +249,42 @@ impl Scene {
     pub fn apply(&mut self, event: &Event) {
         self.last_seq = Some(event.seq);
         self.clock = Some(clock_face(&event.at));
+        registry::forget_before(&mut self.repositories, event.seq);
         match &event.kind {
-            // Drawn from the view by the registry pane; nothing to fold into the cluster scene yet.
-            EventKind::EcrRepositoryCreated { .. }
-            | EventKind::EcrRepositoryDeleted { .. }
-            | EventKind::EcrImagePushed { .. }
-            | EventKind::EcrImageExpired { .. }
-            | EventKind::TaskFailedToStart { .. } => {}
+            EventKind::EcrRepositoryCreated { region, repository } => {
+                registry::repository_created(&mut self.repositories, region, repository, event.seq);
+            }
+            EventKind::EcrRepositoryDeleted { region, repository } => {
+                registry::repository_deleted(&mut self.repositories, region, repository, event.seq);
+            }
+            EventKind::EcrImagePushed { region, repository, digest, tags } => {
+                registry::image_pushed(&mut self.repositories, region, repository, digest, tags, event.seq);
+            }
+            EventKind::EcrImageExpired { region, repository, digest } => {
+                registry::image_expired(&mut self.repositories, region, repository, digest, event.seq);
+            }
+            EventKind::TaskFailedToStart { region, cluster, task_id, stage, reason, role_arn, missing_action } => {
+                let c = self.cluster_mut(region, cluster);
+                let task = c.tasks.iter_mut().find(|t| &t.id == task_id);
+                let failure = StartFailure {
+                    task_id: task_id.clone(),
+                    family: task.as_ref().map(|t| t.family.clone()).unwrap_or_default(),
+                    revision: task.as_ref().map_or(0, |t| t.revision),
+                    stage: stage.clone(),
+                    reason: reason.clone(),
+                    role_arn: role_arn.clone(),
+                    missing_action: missing_action.clone(),
+                    at: clock_face(&event.at),
+                    seq: event.seq,
+                    resolved: false,
+                };
+                if let Some(t) = task {
+                    t.start_failure = Some(failure.clone());
+                }
+                c.start_failures.push(failure);
+                let excess = c.start_failures.len().saturating_sub(crate::tuning::MAX_FAILURES_SHOWN);
+                c.start_failures.drain(..excess);
+            }
             // Services are drawn from the view (their tasks arrive as TaskPlaced like any other).
             EventKind::ServiceChanged { .. } | EventKind::ServiceEvent { .. } => {}
             // Load balancing (issue 6): not drawn yet.
@@ -363,13 +409,23 @@ impl Scene {
                     memory: *memory,
                     last_status: "PROVISIONING".into(),
                     placed_seq: event.seq,
+                    start_failure: None,
                 });
                 c.recount();
             }
             EventKind::TaskStateChanged { region, cluster, task_id, last_status } => {
                 let c = self.cluster_mut(region, cluster);
+                let mut running_family = None;
                 if let Some(t) = c.tasks.iter_mut().find(|t| &t.id == task_id) {
                     t.last_status = last_status.clone();
+                    if last_status == "RUNNING" {
+                        running_family = Some(t.family.clone());
+                    }
+                }
+                if let Some(family) = running_family {
+                    for f in c.start_failures.iter_mut().filter(|f| f.family == family) {
+                        f.resolved = true;
+                    }
                 }
                 c.recount();
             }
@@ -406,6 +462,17 @@ impl Scene {
 
     pub fn is_empty(&self) -> bool {
         self.clusters.is_empty() && self.instances.is_empty()
+    }
+
+    /// Drops from the registry what the view no longer has (changes that come with no event); see
+    /// [`registry::reconcile`].
+    pub fn reconcile_registry(&mut self, view: &ecs_sim::View) {
+        registry::reconcile(&mut self.repositories, view);
+    }
+
+    /// The repository, if the scene knows it and it is not deleted.
+    pub fn repository(&self, region: &str, name: &str) -> Option<&RepositoryNode> {
+        self.repositories.iter().find(|r| r.region == region && r.name == name && r.active)
     }
 }
 

@@ -1,5 +1,6 @@
 //! The scene folded from every event agrees with the model's view: same clusters, container instances
-//! (status, registered and remaining CPU and memory), tasks (status) and EC2 instances (state, agent).
+//! (status, registered and remaining CPU and memory), tasks (status, and for one that failed to start its
+//! stoppedReason), EC2 instances (state, agent) and ECR repositories (images and their tags).
 
 use super::animation::Animation;
 use super::details::Details;
@@ -19,8 +20,10 @@ fn first_lesson() -> lesson::Lesson {
     lesson::builtin().into_iter().find(|l| l.id == "first-task").expect("the first lesson ships")
 }
 
-/// Compares everything the scene and the view both know; panics with the first difference.
-fn assert_agrees(scene: &Scene, view: &View) {
+/// Compares everything the scene and the view both know; panics with the first difference. The registry
+/// is compared as the page keeps it: reconciled with the view once nothing is queued (some changes, such as
+/// `batch-delete-image`, come with no event).
+pub(super) fn assert_agrees(scene: &Scene, view: &View) {
     let mut view_clusters: Vec<_> = view.clusters.iter().map(|c| (&c.region, &c.name, c.status == "ACTIVE")).collect();
     let mut scene_clusters: Vec<_> = scene.clusters.iter().map(|c| (&c.region, &c.name, c.active)).collect();
     view_clusters.sort();
@@ -70,7 +73,44 @@ fn assert_agrees(scene: &Scene, view: &View) {
         v.sort();
         s.sort();
         assert_eq!(s, v, "tasks of {}", vc.name);
+        // A task that failed to start: the scene's failure carries the view's stoppedReason word for word.
+        for st in &sc.tasks {
+            let vt = vc.tasks.iter().find(|t| t.id == st.id).expect("task in view");
+            if let Some(f) = &st.start_failure {
+                assert_eq!(vt.stop_code.as_deref(), Some("TaskFailedToStart"), "{}", st.id);
+                assert_eq!(vt.stopped_reason.as_deref(), Some(f.reason.as_str()), "{}", st.id);
+            } else {
+                assert_ne!(vt.stop_code.as_deref(), Some("TaskFailedToStart"), "{} failed to start but the scene has no failure", st.id);
+            }
+        }
     }
+    let mut v: Vec<_> = view
+        .repositories
+        .iter()
+        .flat_map(|r| {
+            let repo = (r.region.clone(), r.name.clone());
+            let images: Vec<_> = r.images.iter().map(|i| (i.digest.clone(), sorted(i.tags.clone()))).collect();
+            std::iter::once((repo.clone(), None)).chain(images.into_iter().map(move |i| (repo.clone(), Some(i))))
+        })
+        .collect();
+    let mut s: Vec<_> = scene
+        .repositories
+        .iter()
+        .filter(|r| r.active)
+        .flat_map(|r| {
+            let repo = (r.region.clone(), r.name.clone());
+            let images: Vec<_> = r
+                .images
+                .iter()
+                .filter(|i| i.is_live())
+                .map(|i| (i.digest.clone(), sorted(i.tags.iter().map(|t| t.name.clone()).collect())))
+                .collect();
+            std::iter::once((repo.clone(), None)).chain(images.into_iter().map(move |i| (repo.clone(), Some(i))))
+        })
+        .collect();
+    v.sort();
+    s.sort();
+    assert_eq!(s, v, "repositories, images and tags");
     let v: Vec<_> = view.instances.iter().map(|i| (i.id.clone(), i.state.clone(), i.availability_zone.clone())).collect();
     let s: Vec<_> = scene.instances.iter().map(|i| (i.id.clone(), i.state.clone(), i.availability_zone.clone())).collect();
     assert_eq!(s, v, "EC2 instances");
@@ -88,6 +128,11 @@ fn assert_agrees(scene: &Scene, view: &View) {
             (s, v) => panic!("agent of {}: scene {s:?}, view {v}", vi.id),
         }
     }
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
 }
 
 #[test]
