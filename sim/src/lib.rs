@@ -28,6 +28,7 @@ pub mod rng;
 pub mod sandbox;
 mod scheduler;
 pub mod services;
+pub mod shared_sort;
 pub mod shell;
 pub mod task_definition;
 pub mod tuning;

@@ -14,6 +14,7 @@ pub mod why;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
+use ecs_sim::shared_sort::SharedSort;
 use ecs_sim::{Event, EventKind};
 
 /// Where an EC2 instance's ECS agent stands, as far as the events tell.
@@ -159,7 +160,7 @@ impl ClusterNode {
     pub fn zones(&self) -> Vec<String> {
         let mut zones: Vec<String> = self.container_instances.iter().map(|ci| ci.availability_zone.clone()).collect();
         zones.extend(self.tasks.iter().filter(|t| t.container_instance_id.is_none()).map(|t| t.availability_zone.clone()));
-        zones.sort();
+        zones.shared_sort();
         zones.dedup();
         zones
     }

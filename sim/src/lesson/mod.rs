@@ -9,6 +9,7 @@ mod file;
 pub use check::{CheckReport, check, run_solution};
 pub use file::{Goal, Hint, Lesson, LessonError, LessonFile};
 
+use crate::shared_sort::SharedSort;
 use crate::cli::query::Query;
 use crate::view::View;
 use serde::Serialize;
@@ -56,7 +57,7 @@ mod builtin {
 /// not parse is left out here; `ecs-sim check-lessons` and CI report it.
 pub fn builtin() -> Vec<Lesson> {
     let mut list: Vec<Lesson> = builtin::LESSONS.iter().filter_map(|(_, text)| Lesson::parse(text).ok()).collect();
-    list.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+    list.shared_sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
     list
 }
 

@@ -1,0 +1,154 @@
+//! One stable sort for the whole app, compiled once. The standard library's `sort*` methods are
+//! generic, so every call site compiles its own copy of driftsort, quicksort and the small-sorts:
+//! about 3.5 KB of WebAssembly each, some 120 KB over the page's 35 call sites (twiggy, issue
+//! "wasm size"). Here the sorting itself is one non-generic merge sort over indices that asks a
+//! `dyn` comparator; a call site adds only its comparator and a few swaps.
+//!
+//! The result is exactly the standard library's stable sort (`sort`, `sort_by`, `sort_by_key`):
+//! equal elements keep their order. It replaces `sort_unstable*` too where equal elements cannot be
+//! told apart (integers, strings). It allocates two index vectors; fine for the model's lists,
+//! which are at most a few thousand long.
+//!
+//! ```
+//! use ecs_sim::shared_sort::SharedSort;
+//! let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd')];
+//! v.shared_sort_by_key(|p| p.0);
+//! assert_eq!(v, [(1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+//! ```
+
+use std::cmp::Ordering;
+
+/// Stable sorting through the one shared merge sort; mirrors `<[T]>::sort`, `sort_by` and `sort_by_key`.
+pub trait SharedSort<T> {
+    /// Like `<[T]>::sort`.
+    fn shared_sort(&mut self)
+    where
+        T: Ord;
+    /// Like `<[T]>::sort_by`.
+    fn shared_sort_by<F: FnMut(&T, &T) -> Ordering>(&mut self, compare: F);
+    /// Like `<[T]>::sort_by_key` (the key is computed at each comparison, as there).
+    fn shared_sort_by_key<K: Ord, F: FnMut(&T) -> K>(&mut self, key: F);
+}
+
+impl<T> SharedSort<T> for [T] {
+    fn shared_sort(&mut self)
+    where
+        T: Ord,
+    {
+        self.shared_sort_by(T::cmp);
+    }
+
+    fn shared_sort_by<F: FnMut(&T, &T) -> Ordering>(&mut self, mut compare: F) {
+        if self.len() < 2 {
+            return;
+        }
+        let order = {
+            let items: &[T] = self;
+            sorted_order(items.len(), &mut |a, b| compare(&items[a], &items[b]))
+        };
+        permute(&order, &mut |i, j| self.swap(i, j));
+    }
+
+    fn shared_sort_by_key<K: Ord, F: FnMut(&T) -> K>(&mut self, mut key: F) {
+        self.shared_sort_by(|a, b| key(a).cmp(&key(b)));
+    }
+}
+
+/// The stable sorted order of `n` items: `order[k]` is the index of the item that goes to position `k`.
+fn sorted_order(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut buffer = order.clone();
+    let mut width = 1;
+    // Bottom-up merge sort: merge runs of `width` from `order` into `buffer`, then swap the two.
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut left, mut right, mut out) = (start, mid, start);
+            while left < mid && right < end {
+                // Take from the right run only when it is strictly less: that keeps equal items in order.
+                if compare(order[right], order[left]) == Ordering::Less {
+                    buffer[out] = order[right];
+                    right += 1;
+                } else {
+                    buffer[out] = order[left];
+                    left += 1;
+                }
+                out += 1;
+            }
+            buffer[out..out + (mid - left)].copy_from_slice(&order[left..mid]);
+            out += mid - left;
+            buffer[out..out + (end - right)].copy_from_slice(&order[right..end]);
+            start = end;
+        }
+        std::mem::swap(&mut order, &mut buffer);
+        width *= 2;
+    }
+    order
+}
+
+/// Rearranges a slice (seen only through `swap`) so that position `k` holds the item that was at `order[k]`,
+/// following each cycle of the permutation.
+fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
+    let mut placed = vec![false; order.len()];
+    for start in 0..order.len() {
+        if placed[start] {
+            continue;
+        }
+        // Walk the cycle: `current` is filled from `order[current]`, which then needs filling itself.
+        let mut current = start;
+        loop {
+            placed[current] = true;
+            let from = order[current];
+            if from == start {
+                break;
+            }
+            swap(current, from);
+            current = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator, so the test needs no RNG crate.
+    fn numbers(seed: u64, n: usize, modulo: u64) -> Vec<u64> {
+        let mut x = seed;
+        (0..n)
+            .map(|_| {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (x >> 33) % modulo
+            })
+            .collect()
+    }
+
+    #[test]
+    fn equals_the_standard_stable_sort_for_every_length_and_many_ties() {
+        for n in 0..200 {
+            for modulo in [1, 3, 50, 1 << 30] {
+                let keys = numbers(n as u64 * 31 + modulo, n, modulo);
+                let items: Vec<(u64, usize)> = keys.into_iter().zip(0..).collect();
+                let mut ours = items.clone();
+                let mut std = items.clone();
+                ours.shared_sort_by_key(|p| p.0);
+                std.sort_by_key(|p| p.0);
+                assert_eq!(ours, std, "n={n} modulo={modulo}");
+                let mut ours = items.clone();
+                let mut std = items;
+                ours.shared_sort_by(|a, b| b.0.cmp(&a.0));
+                std.sort_by(|a, b| b.0.cmp(&a.0));
+                assert_eq!(ours, std, "reversed n={n} modulo={modulo}");
+            }
+        }
+    }
+
+    #[test]
+    fn sorts_owned_values_without_losing_any() {
+        let mut words: Vec<String> = ["pear", "apple", "fig", "apple", "kiwi"].iter().map(|s| s.to_string()).collect();
+        words.shared_sort();
+        assert_eq!(words, ["apple", "apple", "fig", "kiwi", "pear"]);
+    }
+}
