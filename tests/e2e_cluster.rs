@@ -205,7 +205,7 @@ async fn run(b: &Browser) {
     for line in [
         "aws ecs register-task-definition --family api --requires-compatibilities FARGATE --network-mode awsvpc --cpu 256 --memory 512 --container-definitions '[{\"name\":\"api\",\"image\":\"public.ecr.aws/nginx/nginx:1.27\",\"portMappings\":[{\"containerPort\":80}]}]' --query taskDefinition.revision",
         "SUBNETS=$(aws ec2 describe-subnets --query 'join(`,`, Subnets[].SubnetId)' --output text)",
-        "aws ecs run-task --cluster demo --task-definition api --launch-type FARGATE --count 3 --network-configuration \"awsvpcConfiguration={subnets=[$SUBNETS]}\" --query 'tasks[].availabilityZone'",
+        "aws ecs run-task --cluster demo --task-definition api --launch-type FARGATE --count 3 --network-configuration \"awsvpcConfiguration={subnets=[$SUBNETS],assignPublicIp=ENABLED}\" --query 'tasks[].availabilityZone'",
         "sleep 30",
     ] {
         type_line(client, line).await;

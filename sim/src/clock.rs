@@ -61,13 +61,18 @@ impl SimTime {
             .unwrap_or(OffsetDateTime::UNIX_EPOCH)
     }
 
-    /// The AWS CLI v2's rendering of a timestamp (`cli_timestamp_format = iso8601`), in UTC:
-    /// `2026-03-02T09:00:00.123000+00:00`.
+    /// The AWS CLI v2's rendering of a timestamp (`cli_timestamp_format = iso8601`), in UTC. The CLI prints
+    /// Python's `datetime.isoformat()`, which leaves the fraction out when it is zero:
+    /// `2026-03-02T09:00:00+00:00`, `2026-03-02T09:00:00.123000+00:00`.
     pub fn to_cli_string(self) -> String {
-        let fmt = format_description!(
-            "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]+00:00"
-        );
-        self.datetime().format(&fmt).unwrap_or_default()
+        let text = if self.0 % 1000 == 0 {
+            self.datetime().format(&format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]+00:00"))
+        } else {
+            self.datetime().format(&format_description!(
+                "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]+00:00"
+            ))
+        };
+        text.unwrap_or_default()
     }
 
     /// Clock-face time for the page's status bar: `09:00:05`.
@@ -118,7 +123,8 @@ mod tests {
 
     #[test]
     fn start_is_the_documented_instant() {
-        assert_eq!(START.to_cli_string(), "2026-03-02T09:00:00.000000+00:00");
+        // Python's isoformat() omits a zero fraction.
+        assert_eq!(START.to_cli_string(), "2026-03-02T09:00:00+00:00");
         assert_eq!((START + SimDuration::millis(1500)).to_cli_string(), "2026-03-02T09:00:01.500000+00:00");
         assert_eq!(START.to_hms(), "09:00:00");
     }

@@ -398,7 +398,7 @@ impl Scene {
     }
 }
 
-/// `2025-01-01T12:00:31.000000+00:00` → `12:00:31` (the CLI timestamp's time of day); anything else as is.
+/// `2025-01-01T12:00:31+00:00` or `…T12:00:31.500000+00:00` → `12:00:31` (the CLI timestamp's time of day); anything else as is.
 pub fn clock_face(at: &str) -> String {
     match at.split_once('T') {
         Some((_, rest)) => rest.chars().take(8).collect(),

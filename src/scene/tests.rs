@@ -261,7 +261,7 @@ fn fargate_tasks_are_enis_in_a_lane_of_their_zone() {
     for line in [
         "aws ecs register-task-definition --cli-input-json file://api.json",
         "SUBNETS=$(aws ec2 describe-subnets --query 'join(`,`, Subnets[].SubnetId)' --output text)",
-        "aws ecs run-task --cluster demo --task-definition api --launch-type FARGATE --count 3 --network-configuration \"awsvpcConfiguration={subnets=[$SUBNETS]}\"",
+        "aws ecs run-task --cluster demo --task-definition api --launch-type FARGATE --count 3 --network-configuration \"awsvpcConfiguration={subnets=[$SUBNETS],assignPublicIp=ENABLED}\"",
         "sleep 30",
     ] {
         let out = sb.execute(line, &mut ws);
@@ -279,6 +279,8 @@ fn fargate_tasks_are_enis_in_a_lane_of_their_zone() {
         let chip = &lane.chips[0];
         let t = view.clusters[0].tasks.iter().find(|t| t.id == chip.task.id).unwrap();
         assert_eq!(t.launch_type, "FARGATE");
+        // With a public IP the task reaches public.ecr.aws and runs (§1.4: assignPublicIp defaults to DISABLED; §3.3: without a route the pull fails).
+        assert_eq!(t.last_status, "RUNNING");
         assert_eq!(chip.task.availability_zone, z.name);
         let eni = chip.eni.as_ref().expect("an ENI");
         assert_eq!(Some(&eni.private_ip), t.private_ip.as_ref());

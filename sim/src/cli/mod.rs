@@ -82,6 +82,10 @@ fn run_inner(sb: &mut Sandbox, argv: &[String], stdin: &str, ws: &mut dyn Worksp
         return Err(CliFailure::usage(usage::invalid_choice("operation", op_cli, &choices)));
     };
     let op_args = &rest[2..];
+    // A real operation whose shapes the sandbox does not carry (sim/models/extract.py keeps the names of all).
+    if model.operation(api_op).is_none() {
+        return Err(not_modelled(service_name, op_cli));
+    }
     let parsed = args::parse_operation_args(model, api_op, op_args, ws).map_err(arg_failure)?;
     if parsed.help {
         return Ok(help::operation(service_name, model, api_op));

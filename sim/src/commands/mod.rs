@@ -7,6 +7,7 @@ mod help;
 mod interpreter;
 mod sandbox_cmd;
 mod sandbox_learner;
+mod sandbox_pull_as;
 mod script_cmd;
 
 pub(crate) use interpreter::Io;

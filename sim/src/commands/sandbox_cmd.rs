@@ -8,6 +8,7 @@
 //! - `sandbox disconnect-agent ID` / `sandbox reconnect-agent ID`: the ECS agent on an instance (EC2 instance
 //!   id or container instance id) loses or regains its connection to ECS.
 //! - `sandbox learner-policy [FILE|ARN|--admin]`: the learner's own IAM permissions (see `sandbox_learner`).
+//! - `sandbox pull-as ACCOUNT[/ROLE] IMAGE`: another account's pull, to try a repository policy.
 
 use super::interpreter::Io;
 use crate::events::EventKind;
@@ -18,6 +19,7 @@ const USAGE: &str = "usage: sandbox explain-placement TASK|--last-failure [--clu
        sandbox disconnect-agent INSTANCE_ID
        sandbox reconnect-agent INSTANCE_ID
        sandbox learner-policy [FILE|POLICY_ARN|--admin]
+       sandbox pull-as ACCOUNT_ID[/ROLE] IMAGE
 ";
 
 fn fail(msg: String) -> Io {
@@ -41,6 +43,7 @@ pub fn run(sb: &mut Sandbox, args: &[String], ws: &dyn crate::workspace::Workspa
         ["explain-placement", task] => explain(sb, &region, cluster.as_deref(), Some(task)),
         ["disconnect-agent", id] => set_agent(sb, &region, id, false),
         ["reconnect-agent", id] => set_agent(sb, &region, id, true),
+        ["pull-as", who, image] => super::sandbox_pull_as::run(sb, who, image),
         ["learner-policy"] => super::sandbox_learner::run(sb, None, ws),
         ["learner-policy", what] => super::sandbox_learner::run(sb, Some(what), ws),
         ["help"] | [] => Io { stdout: USAGE.into(), ..Io::default() },
