@@ -56,7 +56,7 @@ mod builtin {
 /// The lessons shipped with the sandbox (every `lessons/*.toml`), in their `order`. A lesson file that does
 /// not parse is left out here; `ecs-sim check-lessons` and CI report it.
 pub fn builtin() -> Vec<Lesson> {
-    let mut list: Vec<Lesson> = builtin::LESSONS.iter().filter_map(|(_, text)| Lesson::parse(text).ok()).collect();
+    let mut list: Vec<Lesson> = builtin::LESSONS_JSON.iter().filter_map(|text| Lesson::parse_json(text).ok()).collect();
     list.shared_sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
     list
 }
