@@ -12,7 +12,7 @@
 //!
 //! clippy.toml names std's sorts as disallowed methods in the library code of `sim/` and `src/` (not in
 //! tests). What still compiles std's stable sort: `collect()` into a `BTreeMap` or `BTreeSet`, which sorts
-//! a buffer first (13 copies, about 43 KB of the `.wasm`; README, "Size and speed").
+//! a buffer first (13 copies, about 45 KB of the `.wasm`; README, "Size and speed").
 //!
 //! ```
 //! use ecs_sim::shared_sort::SharedSort;
