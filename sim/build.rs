@@ -1,4 +1,9 @@
 //! Embeds every lesson file (`../lessons/*.toml`) into the crate, so adding a lesson is adding a file.
+//!
+//! Each lesson is embedded twice: its TOML text (`LESSONS`, what `check-lessons` reads, with its parse errors)
+//! and the same document converted to JSON here (`LESSONS_JSON`, what `lesson::builtin` reads). The page
+//! parses JSON with serde_json, which it has anyway, so the TOML parser stays out of the `.wasm` (README, "Size
+//! and speed"). A file that is not valid TOML gets no JSON entry; `builtin` would leave it out either way.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -14,12 +19,19 @@ fn main() {
         .unwrap_or_default();
     names.sort();
     let mut out = String::from("/// Every lesson file: (file name, text).\npub static LESSONS: &[(&str, &str)] = &[\n");
+    let mut json = String::from("/// Every lesson file that is valid TOML, as JSON, in file name order.\npub static LESSONS_JSON: &[&str] = &[\n");
     for p in &names {
         println!("cargo:rerun-if-changed={}", p.display());
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let _ = writeln!(out, "    ({name:?}, include_str!({:?})),", p.display().to_string());
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        if let Ok(value) = toml::from_str::<serde_json::Value>(&text) {
+            let _ = writeln!(json, "    {:?},", value.to_string());
+        }
     }
     out.push_str("];\n");
+    json.push_str("];\n");
+    out.push_str(&json);
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     let _ = std::fs::write(Path::new(&out_dir).join("lessons.rs"), out);
 }

@@ -7,6 +7,7 @@
 //! since the text was validated); a *piece* is a run of the highlight layer (plain text, a squiggle, or a
 //! point squiggle where a finding has no width). Offsets are byte offsets unless a name says `utf16`.
 
+use ecs_sim::shared_sort::SharedSort;
 use ecs_sim::validate::{Completion, Finding, Severity};
 
 /// Whether the editor validates a file: task definitions are `.json` files; a shell script or a Dockerfile
@@ -117,7 +118,7 @@ pub fn pieces(text: &str, marks: &[Mark], limit: usize) -> Vec<Piece> {
         }
     }
     let mut cuts: Vec<usize> = ranges.iter().flat_map(|r| [r.0, r.1]).collect();
-    cuts.sort_unstable();
+    cuts.shared_sort();
     cuts.dedup();
     let mut out = Vec::new();
     let mut at = 0;
@@ -128,7 +129,7 @@ pub fn pieces(text: &str, marks: &[Mark], limit: usize) -> Vec<Piece> {
     };
     // Points sit only where no squiggle is (a squiggle over them already shows their findings).
     points.retain(|p| !ranges.iter().any(|r| r.0 < p.0 && p.0 < r.1));
-    points.sort_by_key(|p| p.0);
+    points.shared_sort_by_key(|p| p.0);
     let mut points = points.into_iter().peekable();
     for pair in cuts.windows(2) {
         let (s, e) = (pair[0], pair[1]);

@@ -10,6 +10,9 @@
 //! - [`bench`]: the browser benchmarks of the `#/bench` route (the page shows [`components::BenchPage`] there);
 //! - [`tuning`]: every number that tunes the page.
 
+// Sorting goes through `ecs_sim::shared_sort` (one compiled copy in the .wasm); clippy.toml names std's sorts.
+#![cfg_attr(not(test), warn(clippy::disallowed_methods))]
+
 pub mod bench;
 pub mod components;
 pub mod editor_text;

@@ -12,6 +12,16 @@ fn every_lesson_is_proven() {
     }
 }
 
+/// The page reads the JSON that build.rs makes of each lesson file; it must be the same lesson the TOML is.
+#[test]
+fn the_lessons_the_page_reads_are_the_lesson_files() {
+    let mut from_toml: Vec<_> =
+        ecs_sim::lesson::builtin_sources().iter().filter_map(|(_, text)| ecs_sim::lesson::Lesson::parse(text).ok()).collect();
+    from_toml.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+    assert_eq!(ecs_sim::lesson::builtin(), from_toml);
+    assert_eq!(from_toml.len(), ecs_sim::lesson::builtin_sources().len());
+}
+
 #[test]
 fn a_goal_that_the_start_already_meets_is_reported() {
     let text = r#"

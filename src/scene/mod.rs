@@ -22,6 +22,7 @@ mod tests_images;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lessons;
 
+use ecs_sim::shared_sort::SharedSort;
 use ecs_sim::{Event, EventKind};
 use registry::RepositoryNode;
 use start_failure::StartFailure;
@@ -173,7 +174,7 @@ impl ClusterNode {
     pub fn zones(&self) -> Vec<String> {
         let mut zones: Vec<String> = self.container_instances.iter().map(|ci| ci.availability_zone.clone()).collect();
         zones.extend(self.tasks.iter().filter(|t| t.container_instance_id.is_none()).map(|t| t.availability_zone.clone()));
-        zones.sort();
+        zones.shared_sort();
         zones.dedup();
         zones
     }

@@ -6,6 +6,7 @@
 //! candidates it ranks best and hands ties to the next strategy; the *binding requirement* of a failed
 //! placement is the check the rejected instances failed first.
 
+use ecs_sim::shared_sort::SharedSort;
 use ecs_sim::placement::Explanation;
 
 /// What the panel says above its table.
@@ -35,7 +36,7 @@ pub fn binding_requirements(e: &Explanation) -> Vec<(String, usize)> {
             None => out.push((name, 1)),
         }
     }
-    out.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    out.shared_sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     out
 }
 

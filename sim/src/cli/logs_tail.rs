@@ -2,6 +2,7 @@
 //! (AWS CLI v2): the group's events, oldest first, one a line. `--follow` would wait for new events; the
 //! sandbox's clock does not move by itself, so it prints what is there and says so.
 
+use crate::shared_sort::SharedSort;
 use super::globals::Globals;
 use super::model;
 use super::usage::CliFailure;
@@ -59,7 +60,7 @@ pub fn run(sb: &mut Sandbox, g: &Globals, args: &[String]) -> Result<String, Cli
         .flat_map(|(name, s)| s.events.iter().map(move |e| (e.timestamp.0, name.clone(), e.message.clone())))
         .filter(|(t, _, m)| *t + since_ms >= now && pattern.as_ref().is_none_or(|p| m.contains(p.trim_matches('"'))))
         .collect();
-    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    events.shared_sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut out = String::new();
     for (t, stream, msg) in events {
         let ts = crate::clock::SimTime(t);

@@ -17,6 +17,7 @@ pub mod query;
 mod usage;
 mod waiter;
 
+use crate::shared_sort::SharedSort;
 use crate::commands::Io;
 use crate::sandbox::Sandbox;
 use crate::services::{self, Call};
@@ -189,7 +190,7 @@ fn arg_failure(e: ArgError) -> CliFailure {
 fn unknown_service(name: &str) -> CliFailure {
     let mut choices: Vec<&str> = model::service_names().collect();
     choices.push("s3");
-    choices.sort_unstable();
+    choices.shared_sort();
     choices.push("help");
     let mut f = CliFailure::usage(usage::invalid_choice("command", name, &choices));
     f.stderr.push_str(&format!(

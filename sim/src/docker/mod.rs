@@ -37,6 +37,7 @@ pub use public_catalog::public_image;
 pub use reference::{Reference, ReferenceError};
 pub use registry::{Credentials, LayerPushStatus, NoRegistries, PushOutcome, RefKind, Registries, RegistryError};
 
+use crate::shared_sort::SharedSort;
 use crate::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -156,7 +157,7 @@ impl DockerClient {
             .flat_map(|s| self.store.references_of(&s.image.config_digest))
             .map(|r| r.familiar_string())
             .collect();
-        out.sort();
+        out.shared_sort();
         out
     }
     /// The saved login for a registry host (Docker Hub: `docker.io`).

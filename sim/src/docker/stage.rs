@@ -3,6 +3,7 @@
 //! previous one). Layers are simulated: their digests derive from the parent layer, the instruction and the
 //! files it copies, and their sizes from that key, so the same inputs always give the same image.
 
+use crate::shared_sort::SharedSort;
 use super::dockerfile::Instruction;
 use super::instructions::{Command, CommandLine};
 use super::image::{layer_from_key, number_from_key, sha256_digest, HealthConfig, ImageConfig, Layer};
@@ -219,7 +220,7 @@ impl StageState {
                         }
                     }
                 }
-                self.config.exposed_ports.sort();
+                self.config.exposed_ports.shared_sort();
             }
             Command::Cmd(line) => {
                 let (argv, shell) = self.command_line(line);
@@ -243,7 +244,7 @@ impl StageState {
                         self.config.volumes.push(p);
                     }
                 }
-                self.config.volumes.sort();
+                self.config.volumes.shared_sort();
             }
             Command::StopSignal(s) => self.config.stop_signal = Some(self.expand(s, input, undefined)),
             Command::Healthcheck(spec) => {

@@ -4,6 +4,7 @@
 //! Words: a *reference* key is the full form (`docker.io/library/nginx:latest`,
 //! `docker.io/library/nginx@sha256:…`); an image with no reference at all is *dangling* (`<none>`).
 
+use crate::shared_sort::SharedSort;
 use super::image::{hex_of, ImageManifest};
 use super::reference::Reference;
 use serde::{Deserialize, Serialize};
@@ -70,7 +71,7 @@ impl Store {
             .filter(|(_, target)| target.as_str() == id)
             .filter_map(|(key, _)| Reference::parse(key).ok())
             .collect();
-        out.sort_by_key(Reference::familiar_string);
+        out.shared_sort_by_key(Reference::familiar_string);
         out
     }
 
@@ -82,7 +83,7 @@ impl Store {
     /// Images, newest first (ties by ID), as `docker images` lists them.
     pub fn images_newest_first(&self) -> Vec<&StoredImage> {
         let mut out: Vec<&StoredImage> = self.images.values().collect();
-        out.sort_by(|a, b| b.image.created_secs.cmp(&a.image.created_secs).then(a.image.config_digest.cmp(&b.image.config_digest)));
+        out.shared_sort_by(|a, b| b.image.created_secs.cmp(&a.image.created_secs).then(a.image.config_digest.cmp(&b.image.config_digest)));
         out
     }
 

@@ -3,6 +3,7 @@
 //! escapes as the Docker CLI replaces them. Values print the way Go's `fmt` prints them
 //! (`[a b]`, `map[k:v]`).
 
+use crate::shared_sort::SharedSort;
 use serde_json::Value;
 
 /// What a missing field gives: Go's `<no value>` (maps) or an error (structs, like `docker images`).
@@ -26,7 +27,7 @@ pub fn go_print(v: &Value, key: &str) -> String {
         Value::Array(items) => format!("[{}]", items.iter().map(|i| go_print(i, "")).collect::<Vec<_>>().join(" ")),
         Value::Object(map) => {
             let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
+            keys.shared_sort();
             let inner: Vec<String> = keys
                 .iter()
                 .map(|k| {

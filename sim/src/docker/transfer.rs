@@ -3,6 +3,7 @@
 //! registry refusal (`no basic auth credentials`, `denied: …`, `name unknown: …`, `tag invalid: …`,
 //! `pull access denied for …`, `manifest for … not found: manifest unknown: …`).
 
+use crate::shared_sort::SharedSort;
 use super::cli::{self, Args, Command};
 use super::commands::Env;
 use super::image::{short_id, ImageManifest};
@@ -169,7 +170,7 @@ pub fn push(env: &mut Env<'_>, path: &str, argv: &[String]) -> Output {
     let mut progress = format!("The push refers to repository [{}]\n", r.name());
     let named = env.client.store.references_named(&r.name());
     let mut tags: Vec<Reference> = named.into_iter().filter(|n| n.tag.is_some()).collect();
-    tags.sort();
+    tags.shared_sort();
     if tags.is_empty() {
         out.print(if quiet { "" } else { &progress });
         return out.then(Output::err(format!("An image does not exist locally with the tag: {}\n", r.familiar_name()), 1));

@@ -81,8 +81,22 @@ pub enum LessonError {
 }
 
 impl Lesson {
+    /// Parses and checks a lesson file (TOML).
     pub fn parse(text: &str) -> Result<Lesson, LessonError> {
         let lesson: Lesson = toml::from_str(text).map_err(|e| LessonError::Syntax(e.to_string()))?;
+        lesson.checked()
+    }
+
+    /// Like [`Lesson::parse`], for the JSON form `build.rs` makes of a lesson file (what the page reads, so that
+    /// it needs no TOML parser).
+    pub(crate) fn parse_json(text: &str) -> Result<Lesson, LessonError> {
+        let lesson: Lesson = serde_json::from_str(text).map_err(|e| LessonError::Syntax(e.to_string()))?;
+        lesson.checked()
+    }
+
+    /// The lesson, if its goals, hints and solution make sense.
+    fn checked(self) -> Result<Lesson, LessonError> {
+        let lesson = self;
         if lesson.goals.is_empty() {
             return Err(LessonError::NoGoals);
         }

@@ -9,6 +9,7 @@ mod file;
 pub use check::{CheckReport, check, run_solution};
 pub use file::{Goal, Hint, Lesson, LessonError, LessonFile};
 
+use crate::shared_sort::SharedSort;
 use crate::cli::query::Query;
 use crate::view::View;
 use serde::Serialize;
@@ -55,8 +56,8 @@ mod builtin {
 /// The lessons shipped with the sandbox (every `lessons/*.toml`), in their `order`. A lesson file that does
 /// not parse is left out here; `ecs-sim check-lessons` and CI report it.
 pub fn builtin() -> Vec<Lesson> {
-    let mut list: Vec<Lesson> = builtin::LESSONS.iter().filter_map(|(_, text)| Lesson::parse(text).ok()).collect();
-    list.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+    let mut list: Vec<Lesson> = builtin::LESSONS_JSON.iter().filter_map(|text| Lesson::parse_json(text).ok()).collect();
+    list.shared_sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
     list
 }
 

@@ -1,6 +1,8 @@
 //! Character sets for the regex engine: code point ranges, possibly negated, and Java's
 //! predefined classes (`\d`, `\w`, `\s`, and the line terminators that `.` excludes).
 
+use crate::shared_sort::SharedSort;
+
 /// A set of characters: code point ranges, possibly negated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CharSet {
@@ -34,7 +36,7 @@ impl CharSet {
             return self.ranges.clone();
         }
         let mut sorted = self.ranges.clone();
-        sorted.sort_unstable();
+        sorted.shared_sort();
         let mut out = Vec::new();
         let mut next = 0u32;
         for (lo, hi) in sorted {

@@ -1,5 +1,6 @@
 //! CloudWatch Logs operations: log groups, streams and events.
 
+use crate::shared_sort::SharedSort;
 use super::{Call, Handler, ServiceError};
 use crate::context::Ctx;
 use crate::world::logs::LogGroup;
@@ -178,6 +179,6 @@ fn filter_events(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceErr
         .filter(|(_, e)| start.is_none_or(|st| e.timestamp.0 >= st) && (pattern.is_empty() || e.message.contains(&pattern)))
         .map(|(n, e)| (e.timestamp.0, event_json(e, Some(n))))
         .collect();
-    events.sort_by_key(|(t, _)| *t);
+    events.shared_sort_by_key(|(t, _)| *t);
     Ok(json!({ "events": events.into_iter().map(|(_, v)| v).collect::<Vec<_>>(), "searchedLogStreams": [] }))
 }

@@ -1,6 +1,7 @@
 //! AWS Systems Manager Parameter Store, as far as the public parameters that name the ECS-optimized AMIs go:
 //! `get-parameters`, `get-parameter`, `get-parameters-by-path`.
 
+use crate::shared_sort::SharedSort;
 use super::{Call, Handler, ServiceError};
 use crate::context::Ctx;
 use crate::world::amis::{self, ECS_AGENT_VERSION, DOCKER_VERSION};
@@ -169,7 +170,7 @@ fn get_parameters_by_path(_ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, 
                 names.push(meta.to_string());
             }
     }
-    names.sort();
+    names.shared_sort();
     let list: Vec<Value> = names
         .iter()
         .filter(|n| n.starts_with(&path) && (recursive || !n[path.len()..].contains('/')))

@@ -2,6 +2,7 @@
 //! value, rename a key, insert a member) and [`apply_fix`], which applies a [`Fix`] to the text.
 //! Edits keep the author's formatting: removing a member also removes the comma that joined it.
 
+use crate::shared_sort::SharedSort;
 use serde_json::Value;
 
 use super::report::{Fix, FixChange, TextEdit};
@@ -14,7 +15,7 @@ pub fn apply_fix(text: &str, fix: &Fix) -> String {
         FixChange::ReplaceDocument(doc) => doc.clone(),
         FixChange::Edits(edits) => {
             let mut sorted: Vec<&TextEdit> = edits.iter().collect();
-            sorted.sort_by_key(|e| (e.start, e.end));
+            sorted.shared_sort_by_key(|e| (e.start, e.end));
             let mut out = String::with_capacity(text.len());
             let mut at = 0;
             for e in sorted {
@@ -36,7 +37,7 @@ pub fn apply_fix(text: &str, fix: &Fix) -> String {
 /// their separating commas. Pointers inside another removed value are covered by it.
 pub fn remove(map: &SourceMap, pointers: &[String]) -> Vec<TextEdit> {
     let mut ids: Vec<usize> = pointers.iter().filter_map(|p| map.index_of(p)).collect();
-    ids.sort_unstable();
+    ids.shared_sort();
     ids.dedup();
     // Drop nodes whose ancestor is removed too.
     let removed = |id: usize| ids.binary_search(&id).is_ok();
@@ -55,7 +56,7 @@ pub fn remove(map: &SourceMap, pointers: &[String]) -> Vec<TextEdit> {
         })
         .collect();
     let mut parents: Vec<usize> = top.iter().filter_map(|&id| map.nodes.get(id).and_then(|n| n.parent)).collect();
-    parents.sort_unstable();
+    parents.shared_sort();
     parents.dedup();
     let mut edits = Vec::new();
     for pid in parents {

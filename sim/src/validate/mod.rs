@@ -31,6 +31,7 @@ mod sink;
 pub mod source_map;
 mod templates;
 
+use crate::shared_sort::SharedSort;
 use serde_json::Value;
 
 pub use editor::{Completion, CompletionKind, Hover, byte_to_utf16, completions, hover, utf16_to_byte};
@@ -102,7 +103,7 @@ fn finish(mut findings: Vec<Finding>, shape: DocShape) -> Report {
     let error_pointers: Vec<String> = findings.iter().filter(|f| f.is_error()).map(|f| f.pointer.clone()).collect();
     findings.retain(|f| f.is_error() || !error_pointers.contains(&f.pointer));
     let shape_rules = [catalog::DESCRIBE_WRAPPER.id, catalog::CONTAINER_ARRAY.id, catalog::JSON_SYNTAX.id];
-    findings.sort_by(|a, b| {
+    findings.shared_sort_by(|a, b| {
         let rank = |f: &Finding| {
             let stage = if f.severity == Severity::Warning { Stage::Advice } else { f.stage };
             let rule = catalog::rule(f.rule).map_or(usize::MAX, catalog::order);

@@ -8,6 +8,7 @@
 //! ([`Stage::Service`], a `ClientException`); [`Stage::Advice`] findings are warnings about
 //! definitions ECS accepts.
 
+use crate::shared_sort::SharedSort;
 use serde::Serialize;
 
 /// How bad a finding is: an error makes ECS (or the CLI) refuse the definition; a warning does not.
@@ -171,7 +172,7 @@ impl Report {
         let text = match first.stage {
             Stage::Parameters => {
                 let mut params: Vec<&Finding> = self.errors().filter(|f| f.stage == Stage::Parameters).collect();
-                params.sort_by(|a, b| a.botocore_order.cmp(&b.botocore_order));
+                params.shared_sort_by(|a, b| a.botocore_order.cmp(&b.botocore_order));
                 let lines: Vec<&str> = params.iter().map(|f| f.message.as_str()).collect();
                 format!("Parameter validation failed:\n{}", lines.join("\n"))
             }

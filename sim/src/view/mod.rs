@@ -6,6 +6,7 @@ pub mod iam;
 pub mod registry;
 pub mod services;
 
+use crate::shared_sort::SharedSort;
 use crate::clock::SimTime;
 use crate::world::World;
 use crate::world::ec2::AgentStatus;
@@ -209,7 +210,7 @@ pub fn build(world: &World, now: SimTime) -> View {
                 })
                 .collect();
             let mut tasks: Vec<_> = c.tasks.values().collect();
-            tasks.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+            tasks.shared_sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
             let tasks = tasks
                 .into_iter()
                 .map(|t| TaskView {

@@ -4,6 +4,7 @@
 //! N days ago. A `tagStatus: any` rule must have the highest priority; `tagged` needs a prefix or pattern
 //! list; `untagged` takes neither.
 
+use crate::shared_sort::SharedSort;
 use super::ecr::{EcrImage, Repository};
 use crate::clock::SimTime;
 use serde_json::Value;
@@ -73,7 +74,7 @@ pub fn parse(text: &str) -> Result<Vec<Rule>, String> {
             count_number,
         });
     }
-    out.sort_by_key(|r| r.priority);
+    out.shared_sort_by_key(|r| r.priority);
     if out.windows(2).any(|w| w[0].priority == w[1].priority) {
         return Err(failure("rulePriority must be unique"));
     }
@@ -104,7 +105,7 @@ pub fn expired(rules: &[Rule], repo: &Repository, now: SimTime) -> Vec<(String, 
     let mut out = Vec::new();
     for rule in rules {
         let mut selected: Vec<&EcrImage> = repo.images.iter().filter(|i| !handled.contains(&i.digest) && selects(rule, i)).collect();
-        selected.sort_by(|a, b| b.pushed_at.cmp(&a.pushed_at).then(b.digest.cmp(&a.digest)));
+        selected.shared_sort_by(|a, b| b.pushed_at.cmp(&a.pushed_at).then(b.digest.cmp(&a.digest)));
         for (i, image) in selected.iter().enumerate() {
             handled.push(image.digest.clone());
             let expire = match rule.count_type.as_str() {

@@ -4,6 +4,7 @@
 //! CLI's own "Invalid choice" text), the trailing `help` positional and the required-arguments check. Error
 //! strings are what follows `aws: error: `.
 
+use crate::shared_sort::SharedSort;
 use super::pynum::{py_float, py_int};
 use super::pyvalue::{Py, str_repr};
 
@@ -351,7 +352,7 @@ fn close_matches(word: &str, possibilities: &[&str]) -> Vec<String> {
         })
         .filter(|(r, _)| *r >= 0.8)
         .collect();
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(y.1.cmp(x.1)));
+    scored.shared_sort_by(|x, y| y.0.total_cmp(&x.0).then(y.1.cmp(x.1)));
     scored.into_iter().take(3).map(|(_, x)| x.to_string()).collect()
 }
 

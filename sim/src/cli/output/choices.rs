@@ -3,6 +3,7 @@
 //! Python's `difflib.get_close_matches(value, choices, cutoff=0.8)` (ported
 //! here for short strings).
 
+use crate::shared_sort::SharedSort;
 use std::collections::HashMap;
 
 /// The values `aws --output` accepts, in the order the CLI lists them
@@ -46,7 +47,7 @@ pub fn get_close_matches<'a>(
         }
     }
     // heapq.nlargest on (score, x) tuples.
-    scored.sort_by(|l, r| r.0.total_cmp(&l.0).then_with(|| r.1.cmp(l.1)));
+    scored.shared_sort_by(|l, r| r.0.total_cmp(&l.0).then_with(|| r.1.cmp(l.1)));
     scored.into_iter().take(n).map(|(_, x)| x).collect()
 }
 

@@ -10,6 +10,7 @@
 //! nested values); a list of scalars becomes one row per item. Falsy values
 //! (`null`, `false`, `0`, `""`, `[]`, `{}`) produce no section at all.
 
+use crate::shared_sort::SharedSort;
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
@@ -187,8 +188,8 @@ fn group_scalar_keys(current: &Map<String, Value>) -> (Vec<String>, Vec<String>)
             more.push(key.clone());
         }
     }
-    headers.sort();
-    more.sort();
+    headers.shared_sort();
+    more.shared_sort();
     (headers, more)
 }
 

@@ -8,6 +8,7 @@
 //! under a key. The dicts of one list share one column set: every key that
 //! holds a scalar in any of them, sorted, empty where missing.
 
+use crate::shared_sort::SharedSort;
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
@@ -152,7 +153,7 @@ fn partition_dict<'a>(
     match scalar_keys {
         None => {
             let mut entries: Vec<(&String, &Value)> = item.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
+            entries.shared_sort_by(|a, b| a.0.cmp(b.0));
             for (key, value) in entries {
                 if is_scalar(value) {
                     scalar.push(py_str(value));
@@ -167,7 +168,7 @@ fn partition_dict<'a>(
             }
             let mut remaining: Vec<(&String, &Value)> =
                 item.iter().filter(|(k, _)| !keys.contains(k)).collect();
-            remaining.sort_by(|a, b| a.0.cmp(b.0));
+            remaining.shared_sort_by(|a, b| a.0.cmp(b.0));
             non_scalar.extend(remaining.into_iter().map(|(k, v)| (k.as_str(), v)));
         }
     }

@@ -4,6 +4,7 @@
 //! `merge` updates keys in place like `dict.update`, and `to_string` is
 //! `json.dumps` with compact separators.
 
+use crate::shared_sort::SharedSort;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
@@ -234,7 +235,7 @@ pub(crate) fn run<'a>(
         "sort" => {
             let list = items(a0);
             let mut idx: Vec<usize> = (0..list.len()).collect();
-            idx.sort_by(|&x, &y| match (list.get(x), list.get(y)) {
+            idx.shared_sort_by(|&x, &y| match (list.get(x), list.get(y)) {
                 (Some(p), Some(q)) => order(p, q).unwrap_or(Ordering::Equal),
                 _ => Ordering::Equal,
             });
@@ -365,7 +366,7 @@ fn sort_by<'a>(it: &mut Interp, mut args: Vec<Arg<'a>>) -> Result<Out<'a>, Query
         keys.push(key_of(it, "sort_by", expr, item, &[required])?);
     }
     let mut idx: Vec<usize> = (0..list.len()).collect();
-    idx.sort_by(|&x, &y| match (keys.get(x), keys.get(y)) {
+    idx.shared_sort_by(|&x, &y| match (keys.get(x), keys.get(y)) {
         (Some(p), Some(q)) => order(p, q).unwrap_or(Ordering::Equal),
         _ => Ordering::Equal,
     });
