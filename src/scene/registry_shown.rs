@@ -14,6 +14,7 @@ use super::{Scene, clock_face};
 use ecs_sim::view::registry::{ImageView, ScanView};
 use ecs_sim::{EventKind, View};
 use std::collections::BTreeMap;
+use ecs_sim::shared_sort::SharedSort;
 
 /// The registry events of the steps not yet played.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -82,7 +83,7 @@ impl Remembered {
         }
         if self.images.len() > REMEMBERED_IMAGES {
             let mut ages: Vec<u64> = self.images.values().map(|(n, _)| *n).collect();
-            ages.sort_unstable();
+            ages.shared_sort();
             let cut = ages[self.images.len() - REMEMBERED_IMAGES];
             self.images.retain(|_, (n, _)| *n >= cut);
         }
@@ -225,7 +226,7 @@ pub fn shown(scene: &Scene, view: &View, remembered: &Remembered, pending: &Pend
             }
         }
         // Newest first: by push time, then by position (view images and scene images are both in push order).
-        images.sort_by(|(ia, a), (ib, b)| b.pushed_at.cmp(&a.pushed_at).then(ib.cmp(ia)));
+        images.shared_sort_by(|(ia, a), (ib, b)| b.pushed_at.cmp(&a.pushed_at).then(ib.cmp(ia)));
         out.push(RepositoryShown {
             region: vr.region.clone(),
             name: vr.name.clone(),

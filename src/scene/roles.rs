@@ -8,6 +8,7 @@ use super::ClusterNode;
 use super::details::Details;
 use super::start_failure::{RoleUse, role_name};
 use ecs_sim::view::iam::RoleView;
+use ecs_sim::shared_sort::SharedSort;
 
 /// One use of a role: how, and by which tasks (ids) or container instances (ids).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,7 +142,7 @@ fn add_use(uses: &mut Vec<(String, Vec<RoleUsers>)>, role: &str, role_use: RoleU
         Some(_) => {}
         None => {
             list.push(RoleUsers { role_use, ids: vec![id.to_string()] });
-            list.sort_by_key(|u| u.role_use);
+            list.shared_sort_by_key(|u| u.role_use);
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::lifecycle::health_check::{Served, probe};
 use crate::tuning;
 use crate::world::elbv2::{Action, Condition, Failure, Health, LbState, LbType};
 use crate::world::security_groups::{Endpoint, Protocol, allows};
+use crate::shared_sort::SharedSort;
 
 /// What the client asked for.
 #[derive(Debug, Clone)]
@@ -152,7 +153,7 @@ pub fn route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> Outcome {
         return Outcome::Refused;
     };
     let mut rules: Vec<_> = r.elbv2.rules.iter().filter(|x| x.listener_arn == listener.arn).collect();
-    rules.sort_by_key(|x| x.priority);
+    rules.shared_sort_by_key(|x| x.priority);
     let matched = if lb.lb_type == LbType::Application {
         rules.into_iter().find(|x| x.conditions.iter().all(|c| condition_matches(c, req)))
     } else {

@@ -8,6 +8,7 @@ use crate::context::Ctx;
 use crate::services::{Call, Req, ServiceError};
 use crate::world::elbv2::{Condition, LbType, Rule};
 use serde_json::{Value, json};
+use crate::shared_sort::SharedSort;
 
 /// Characters ALB accepts in a path pattern (besides letters and digits), per the ALB documentation's
 /// path-condition section: `_-.$/~"'@:+&*?`.
@@ -95,7 +96,7 @@ pub fn describe(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceErro
     if let Some(l) = listener {
         let l = e.listener(l).ok_or_else(listener_not_found)?;
         let mut rules: Vec<&Rule> = e.rules.iter().filter(|x| x.listener_arn == l.arn).collect();
-        rules.sort_by_key(|x| x.priority);
+        rules.shared_sort_by_key(|x| x.priority);
         out.extend(rules.into_iter().map(render::rule));
         out.push(render::default_rule(l));
     } else {
