@@ -3,6 +3,7 @@
 //! (`clusters[?name=='demo'].containerInstances[]`).
 
 pub mod iam;
+pub mod load_balancing;
 pub mod registry;
 pub mod services;
 
@@ -32,6 +33,11 @@ pub struct View {
     pub roles: Vec<iam::RoleView>,
     /// Whether the learner's own permissions are restricted (a lesson's `sandbox learner-policy`).
     pub learner_restricted: bool,
+    /// ELBv2 load balancers with their listeners and rules, target groups with their targets' health, and
+    /// the VPC's security groups, of every Region.
+    pub load_balancers: Vec<load_balancing::LoadBalancerView>,
+    pub target_groups: Vec<load_balancing::TargetGroupView>,
+    pub security_groups: Vec<load_balancing::SecurityGroupView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -345,5 +351,8 @@ pub fn build(world: &World, now: SimTime) -> View {
         log_groups: registry::log_groups(world),
         roles: iam::roles(world),
         learner_restricted,
+        load_balancers: world.regions().flat_map(load_balancing::load_balancers).collect(),
+        target_groups: world.regions().flat_map(load_balancing::target_groups).collect(),
+        security_groups: world.regions().flat_map(load_balancing::security_groups).collect(),
     }
 }
