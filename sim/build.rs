@@ -14,9 +14,14 @@ fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string());
     let dir = Path::new(&manifest).join("../lessons");
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect())
-        .unwrap_or_default();
+    let mut names: Vec<_> = match std::fs::read_dir(&dir) {
+        Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect(),
+        Err(e) => {
+            // Say so rather than embed no lessons in silence (tests that look lessons up would fail far away).
+            println!("cargo:warning=no lessons embedded: cannot read {}: {e}", dir.display());
+            Vec::new()
+        }
+    };
     names.sort();
     let mut out = String::from("/// Every lesson file: (file name, text).\npub static LESSONS: &[(&str, &str)] = &[\n");
     let mut json = String::from("/// Every lesson file that is valid TOML, as JSON, in file name order.\npub static LESSONS_JSON: &[&str] = &[\n");
