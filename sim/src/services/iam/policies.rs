@@ -140,7 +140,7 @@ pub fn simulate(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceErro
             };
             let matched: Vec<Value> = explanation
                 .deciding()
-                .map(|s| json!({"SourcePolicyId": s.policy_name.clone().unwrap_or_default(), "SourcePolicyType": if s.policy_arn.is_some() { "IAM Policy" } else { "IAM Policy" }}))
+                .map(|s| json!({"SourcePolicyId": s.policy_name.clone().unwrap_or_default(), "SourcePolicyType": "IAM Policy"}))
                 .into_iter()
                 .collect();
             results.push(json!({
