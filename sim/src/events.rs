@@ -89,6 +89,15 @@ pub enum EventKind {
     TaskStateChanged { region: String, cluster: String, task_id: String, last_status: String },
     /// RunTask could not place a task; `reason` is the failure reason ECS reports (`RESOURCE:MEMORY`, ...).
     TaskPlacementFailed { region: String, cluster: String, family: String, reason: String },
+    /// A batch of `sandbox load` requests: how many, how they were answered (status 0: no answer), and how
+    /// many each target served.
+    LoadApplied {
+        url: String,
+        requests: u64,
+        by_status: Vec<(u16, u64)>,
+        /// (target group ARN, target id, port, requests).
+        per_target: Vec<(String, String, u16, u64)>,
+    },
     /// A service was created, or deleted (`status` DRAINING, then INACTIVE when its tasks are gone).
     ServiceChanged { region: String, cluster: String, service: String, status: String },
     /// A line written to a service's event log (`describe-services` shows it under `events`).

@@ -22,6 +22,8 @@ pub enum Action {
     /// The service scheduler's visit to one service; `generation` is the service's creation time, so a
     /// deleted service's visits end even if a new one takes its name.
     ServiceTick { region: String, cluster: String, service: String, generation: u64 },
+    /// A `sandbox load` generator sends its next batch of requests.
+    LoadTick { generator: u64 },
     /// A load balancer finishes provisioning.
     LoadBalancerActive { region: String, load_balancer_arn: String },
     /// The load balancer health-checks every target of the group; repeats every HealthCheckIntervalSeconds

@@ -46,6 +46,15 @@ pub const WAITER_MAX_ATTEMPTS: u32 = 100;
 /// The longest command line the interpreter accepts; longer input is refused with a message, not parsed.
 pub const MAX_COMMAND_BYTES: usize = 1024 * 1024;
 
+/// `sandbox load` sends its requests in batches this far apart, routing at most `LOAD_SAMPLES` of each batch
+/// one by one and counting the rest with them (round robin spreads them the same way).
+pub const LOAD_TICK: SimDuration = SimDuration::secs(10);
+pub const LOAD_SAMPLES: u64 = 50;
+/// The most requests per second one `sandbox load` sends.
+pub const LOAD_MAX_RPS: u32 = 10_000;
+/// The longest a `sandbox load` runs.
+pub const LOAD_MAX_DURATION: SimDuration = SimDuration::minutes(24 * 60);
+
 /// The service scheduler looks at each service this often (ECS reacts within seconds).
 pub const SERVICE_SCHEDULER_INTERVAL: SimDuration = SimDuration::secs(10);
 /// A service task without a load balancer or container health check counts as healthy this long after it

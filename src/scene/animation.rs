@@ -56,7 +56,8 @@ impl Step {
             | EventKind::LoadBalancerDeleted { .. }
             | EventKind::ListenerCreated { .. }
             | EventKind::ListenerDeleted { .. }
-            | EventKind::RequestRouted { .. } => None,
+            | EventKind::RequestRouted { .. }
+            | EventKind::LoadApplied { .. } => None,
         }
     }
 
@@ -127,7 +128,8 @@ pub fn duration_of(kind: &EventKind) -> u32 {
         | EventKind::TargetRegistered { .. }
         | EventKind::TargetDeregistered { .. }
         | EventKind::TargetHealthChanged { .. }
-        | EventKind::RequestRouted { .. } => tuning::TASK_DEFINITION_MS,
+        | EventKind::RequestRouted { .. }
+        | EventKind::LoadApplied { .. } => tuning::TASK_DEFINITION_MS,
     }
 }
 
@@ -202,6 +204,9 @@ pub fn describe(kind: &EventKind) -> String {
             (Some(t), Some(p)) => format!("GET {path} → {t}:{p}: {status_code}"),
             _ => format!("GET {path}: {status_code}"),
         },
+        EventKind::LoadApplied { url, requests, per_target, .. } => {
+            format!("{requests} requests to {url} over {} target(s)", per_target.len())
+        }
     }
 }
 

@@ -297,7 +297,8 @@ impl Scene {
             | EventKind::TargetRegistered { .. }
             | EventKind::TargetDeregistered { .. }
             | EventKind::TargetHealthChanged { .. }
-            | EventKind::RequestRouted { .. } => {}
+            | EventKind::RequestRouted { .. }
+            | EventKind::LoadApplied { .. } => {}
             EventKind::ClusterCreated { region, cluster } => {
                 self.cluster_mut(region, cluster).active = true;
             }

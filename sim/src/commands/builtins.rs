@@ -55,26 +55,29 @@ fn fail(stderr: String, status: i32) -> Io {
     Io { stderr, status, ..Io::default() }
 }
 
-/// `sleep N[s|m|h]`: waits N seconds of virtual time, during which scheduled changes happen.
-fn sleep(sb: &mut Sandbox, args: &[String]) -> Io {
-    let Some(arg) = args.first() else { return fail("sleep: missing operand\n".into(), 1) };
+/// A time interval as `sleep` reads it: a number with an optional unit `s` (default), `m`, `h` or `d`, at
+/// most `max`.
+pub(crate) fn parse_interval(arg: &str, max: SimDuration) -> Option<SimDuration> {
     let (num, unit) = match arg.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
         Some((i, _)) => (&arg[..i], &arg[i..]),
-        None => (arg.as_str(), "s"),
+        None => (arg, "s"),
     };
     let factor = match unit {
         "s" => 1000.0,
         "m" => 60_000.0,
         "h" => 3_600_000.0,
         "d" => 86_400_000.0,
-        _ => return fail(format!("sleep: invalid time interval '{arg}'\n"), 1),
+        _ => return None,
     };
-    let Ok(n) = num.parse::<f64>() else { return fail(format!("sleep: invalid time interval '{arg}'\n"), 1) };
-    if !n.is_finite() || n < 0.0 {
-        return fail(format!("sleep: invalid time interval '{arg}'\n"), 1);
-    }
-    let ms = (n * factor).min(tuning::SLEEP_MAX.as_millis() as f64) as u64;
-    sb.advance(SimDuration::millis(ms));
+    let n = num.parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0)?;
+    Some(SimDuration::millis((n * factor).min(max.as_millis() as f64) as u64))
+}
+
+/// `sleep N[s|m|h]`: waits N seconds of virtual time, during which scheduled changes happen.
+fn sleep(sb: &mut Sandbox, args: &[String]) -> Io {
+    let Some(arg) = args.first() else { return fail("sleep: missing operand\n".into(), 1) };
+    let Some(d) = parse_interval(arg, tuning::SLEEP_MAX) else { return fail(format!("sleep: invalid time interval '{arg}'\n"), 1) };
+    sb.advance(d);
     Io::default()
 }
 

@@ -96,14 +96,14 @@ fn host_header(line: &str) -> Option<String> {
     name.trim().eq_ignore_ascii_case("host").then(|| value.trim().to_string())
 }
 
-struct Url {
-    host: String,
-    port: u16,
-    path: String,
-    query: String,
+pub(crate) struct Url {
+    pub host: String,
+    pub port: u16,
+    pub path: String,
+    pub query: String,
 }
 
-fn parse_url(url: &str) -> Result<Url, (i32, String)> {
+pub(crate) fn parse_url(url: &str) -> Result<Url, (i32, String)> {
     let (scheme, rest) = match url.split_once("://") {
         Some((s, r)) => (s.to_ascii_lowercase(), r),
         None => ("http".to_string(), url),

@@ -3,13 +3,14 @@
 //! interpreter: the page's terminal and `ecs-sim run` both call it through `Sandbox::execute`.
 
 mod builtins;
-mod curl;
+pub(crate) mod curl;
 mod help;
 mod interpreter;
 mod sandbox_cmd;
 mod sandbox_learner;
 mod sandbox_pull_as;
 mod sandbox_faults;
+mod sandbox_load;
 mod script_cmd;
 
 pub(crate) use interpreter::Io;

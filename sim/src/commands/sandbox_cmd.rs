@@ -9,6 +9,7 @@
 //!   id or container instance id) loses or regains its connection to ECS.
 //! - `sandbox learner-policy [FILE|ARN|--admin]`: the learner's own IAM permissions (see `sandbox_learner`).
 //! - `sandbox pull-as ACCOUNT[/ROLE] IMAGE`: another account's pull, to try a repository policy.
+//! - `sandbox load URL --rps N --for DURATION`: steady traffic through a load balancer (see `sandbox_load`).
 //! - `sandbox fail health TASK`, `sandbox fail zone AZ` and their `restore`: faults (see `sandbox_faults`).
 
 use super::interpreter::Io;
@@ -21,6 +22,7 @@ const USAGE: &str = "usage: sandbox explain-placement TASK|--last-failure [--clu
        sandbox reconnect-agent INSTANCE_ID
        sandbox learner-policy [FILE|POLICY_ARN|--admin]
        sandbox pull-as ACCOUNT_ID[/ROLE] IMAGE
+       sandbox load URL --rps N --for DURATION | sandbox load [--stop]
        sandbox fail health TASK
        sandbox restore health TASK
        sandbox fail zone AVAILABILITY_ZONE
@@ -48,6 +50,7 @@ pub fn run(sb: &mut Sandbox, args: &[String], ws: &dyn crate::workspace::Workspa
         ["explain-placement", task] => explain(sb, &region, cluster.as_deref(), Some(task)),
         ["disconnect-agent", id] => set_agent(sb, &region, id, false),
         ["reconnect-agent", id] => set_agent(sb, &region, id, true),
+        ["load", rest @ ..] => super::sandbox_load::run(sb, rest),
         ["fail", "health", task] => super::sandbox_faults::set_health(sb, &region, task, true),
         ["restore", "health", task] => super::sandbox_faults::set_health(sb, &region, task, false),
         ["fail", "zone", az] => super::sandbox_faults::fail_zone(sb, &region, az),

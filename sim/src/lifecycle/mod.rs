@@ -4,6 +4,7 @@
 pub mod agent;
 pub mod ecr;
 pub mod instance;
+pub mod load;
 pub mod service_scheduler;
 pub mod service_targets_sync;
 pub mod container_health;
@@ -25,6 +26,7 @@ pub fn apply(ctx: &mut Ctx<'_>, action: Action) {
         Action::TaskTransition { region, cluster, task_id, from, to } => {
             task::on_transition(ctx, &region, &cluster, &task_id, from, to);
         }
+        Action::LoadTick { generator } => load::on_tick(ctx, generator),
         Action::ServiceTick { region, cluster, service, generation } => {
             service_scheduler::on_tick(ctx, &region, &cluster, &service, generation);
         }

@@ -11,6 +11,7 @@ pub mod instance_types;
 pub mod logs;
 pub mod s3;
 pub mod secrets;
+pub mod traffic;
 pub mod network;
 pub mod elbv2;
 pub mod security_groups;
@@ -53,13 +54,15 @@ pub struct World {
     pub iam: iam::Iam,
     /// S3 is global in its naming (buckets live in a Region, names are unique everywhere).
     pub s3: s3::S3,
+    /// Traffic from `sandbox load` (a URL may lead to any Region's load balancer).
+    pub traffic: traffic::Traffic,
     /// Regions by name, created when first used.
     regions: BTreeMap<String, Region>,
 }
 
 impl World {
     pub fn new(now: SimTime) -> Self {
-        World { iam: iam::Iam::seeded(now), s3: s3::S3::seeded(now), regions: BTreeMap::new() }
+        World { iam: iam::Iam::seeded(now), s3: s3::S3::seeded(now), traffic: traffic::Traffic::default(), regions: BTreeMap::new() }
     }
 
     /// The Region's state, created on first use. The caller checks the name with [`network::is_region`].

@@ -132,25 +132,35 @@ pub fn condition_matches(c: &Condition, req: &Request<'_>) -> bool {
 
 /// Routes one request and records it as a `RequestRouted` event.
 pub fn route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> Outcome {
+    let (outcome, event) = route_quietly(ctx, req);
+    if let Some(e) = event {
+        ctx.emit(e);
+    }
+    outcome
+}
+
+/// Routes one request without recording it; the `RequestRouted` event it would make comes back instead
+/// (none when it never reached a listener). `sandbox load` sums many requests into one event.
+pub fn route_quietly(ctx: &mut Ctx<'_>, req: &Request<'_>) -> (Outcome, Option<EventKind>) {
     let host = req.host.to_ascii_lowercase();
     let Some(region) = ctx.world.regions().find(|r| r.elbv2.load_balancers.iter().any(|l| l.dns_name == host)).map(|r| r.name.clone()) else {
-        return Outcome::Unresolved;
+        return (Outcome::Unresolved, None);
     };
     let now = ctx.now;
     let r = ctx.world.region_mut(&region);
-    let Some(lb) = r.elbv2.load_balancers.iter().find(|l| l.dns_name == host) else { return Outcome::Unresolved };
+    let Some(lb) = r.elbv2.load_balancers.iter().find(|l| l.dns_name == host) else { return (Outcome::Unresolved, None) };
     if lb.state != LbState::Active {
-        return Outcome::Unresolved;
+        return (Outcome::Unresolved, None);
     }
     if lb.scheme == "internal" {
-        return Outcome::ConnectTimeout;
+        return (Outcome::ConnectTimeout, None);
     }
     let learner = Endpoint { groups: &[], ip: Some(tuning::LEARNER_IP) };
     if !lb.security_groups.is_empty() && !allows(&r.network.security_groups, &lb.security_groups, learner, Protocol::Tcp, req.port) {
-        return Outcome::ConnectTimeout;
+        return (Outcome::ConnectTimeout, None);
     }
     let Some(listener) = r.elbv2.listeners.iter().find(|l| l.load_balancer_arn == lb.arn && l.port == req.port) else {
-        return Outcome::Refused;
+        return (Outcome::Refused, None);
     };
     let mut rules: Vec<_> = r.elbv2.rules.iter().filter(|x| x.listener_arn == listener.arn).collect();
     rules.shared_sort_by_key(|x| x.priority);
@@ -204,8 +214,7 @@ pub fn route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> Outcome {
     if let EventKind::RequestRouted { status_code, .. } = &mut event {
         *status_code = response.status;
     }
-    ctx.emit(event);
-    Outcome::Response(Box::new(response))
+    (Outcome::Response(Box::new(response)), Some(event))
 }
 
 /// Picks a target of the group and asks it.
