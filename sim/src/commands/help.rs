@@ -29,7 +29,7 @@ Shell:
   curl [-s] [-i] [-o FILE] [-w '%{http_code}'] http://LB-DNS-NAME[:PORT]/PATH   a request through a load balancer
   echo, export, unset, env, cat FILE, ls, grep, head, tail, wc, true, false
   sh FILE, bash FILE, source FILE    run a script from the editor
-  sandbox ...      the sandbox's own tools: explain-placement, disconnect-agent, learner-policy, fail health|zone
+  sandbox ...      the sandbox's own tools: explain-placement, disconnect-agent, learner-policy, load, fail health|zone
   clear            clear the screen (Ctrl-L)
   Quotes, \\ line continuations, # comments, |, &&, ||, ;, $(...), NAME=value, $NAME,
   > FILE and >> FILE (files appear in the editor), file://NAME reads an editor file.
