@@ -86,3 +86,25 @@ fn the_troubleshooting_lesson_is_solved_only_by_fixing_the_right_role() {
         assert!(met.len() < lesson.goals.len(), "attempt {i} met every goal: {met:?}");
     }
 }
+
+/// Lesson 8 (issue 6): opening the instances to the world makes the targets healthy, but the goal asks for the
+/// ALB's security group as the source (ecs-facts.md §4: "allow inbound traffic from the ALB's security group").
+#[test]
+fn the_alb_lesson_wants_the_albs_group_not_the_world() {
+    let lesson = ecs_sim::lesson::builtin().into_iter().find(|l| l.id == "alb-dynamic-ports").expect("lesson 8");
+    let (mut sb, mut ws) = lesson.start().expect("the lesson starts");
+    for line in [
+        "TG=$(aws elbv2 describe-target-groups --names web --query 'TargetGroups[0].TargetGroupArn' --output text)",
+        "aws ecs create-service --cluster shop --service-name web --task-definition web --desired-count 4 --load-balancers targetGroupArn=$TG,containerName=web,containerPort=80",
+        "INST_SG=$(aws ec2 describe-security-groups --group-names shop-instances --query 'SecurityGroups[0].GroupId' --output text)",
+        "aws ec2 authorize-security-group-ingress --group-id $INST_SG --protocol tcp --port 0-65535 --cidr 0.0.0.0/0",
+        "aws ecs wait services-stable --cluster shop --services web",
+        "sleep 120",
+    ] {
+        let out = sb.execute(line, &mut ws);
+        assert_eq!(out.exit_code, 0, "{line}\n{}", out.text());
+    }
+    let met: Vec<_> = lesson.evaluate(&sb.view()).into_iter().filter(|g| g.met).map(|g| g.id).collect();
+    assert!(met.contains(&"healthy".to_string()), "the world can reach the targets: {met:?}");
+    assert!(!met.contains(&"rule".to_string()), "but the rule goal wants the ALB's group: {met:?}");
+}
