@@ -327,6 +327,8 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
     }
 
     // Stop old deployments' tasks: the unhealthy ones freely, healthy ones down to minimumHealthyPercent.
+    // Tasks that must make way (older deployments', and the primary's on DRAINING instances), before this visit.
+    let old_active = svc.deployments.iter().skip(1).map(|d| active(&tasks, d).len()).sum::<usize>() + p_leaving.len();
     let mut may_stop = healthy_total.saturating_sub(cfg.min_healthy(desired));
     let mut stopped_old = 0;
     let leaving = std::iter::once((primary.id.clone(), p_leaving.clone()));
@@ -375,9 +377,9 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
     });
 
     // Nothing could move although a deployment is under way: the configuration leaves no room (§3.2).
-    let old_left = svc.deployments.len() > 1 + finished.len() || !p_leaving.is_empty();
+    // (Old tasks already stopping, such as draining ones, need nothing more.)
     let in_flight = all_active.iter().any(|t| !h.healthy.contains(&t.id));
-    if old_left && started == 0 && stopped_old == 0 && !in_flight && want == 0 && !failed {
+    if old_active > 0 && started == 0 && stopped_old == 0 && !in_flight && want == 0 && !failed {
         let msg = format!(
             "(service {name}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again."
         );
