@@ -133,3 +133,65 @@ fn elb_security_group_and_curl_nonsense_never_panics() {
         }
     }
 }
+
+/// Services, their deployments and the sandbox's load and fault commands (issue 6) with nonsense arguments,
+/// interleaved with virtual time: a clear message or success, never a panic.
+#[test]
+fn service_load_and_fault_nonsense_never_panics() {
+    let mut ws = MemoryWorkspace::new()
+        .with_file("ud.sh", "#!/bin/bash\necho ECS_CLUSTER=demo >> /etc/ecs/ecs.config\n")
+        .with_file("web.json", r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx","memory":128,"portMappings":[{"containerPort":80}],"healthCheck":{"command":["CMD-SHELL","true"]}}]}"#);
+    let mut sb = Sandbox::new(11);
+    for line in [
+        "aws ecs create-cluster --cluster-name demo",
+        "aws ec2 run-instances --image-id resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id --count 2 --iam-instance-profile Name=ecsInstanceRole --user-data file://ud.sh",
+        "sleep 30",
+        "aws ecs register-task-definition --cli-input-json file://web.json",
+        "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 2",
+        "sleep 30",
+        "T=$(aws ecs list-tasks --cluster demo --service-name web --query 'taskArns[0]' --output text)",
+    ] {
+        let out = sb.execute(line, &mut ws);
+        assert_eq!(out.exit_code, 0, "{line}: {}", out.stderr());
+    }
+    let commands = [
+        "aws ecs create-service --cluster demo", "aws ecs update-service --cluster demo", "aws ecs delete-service --cluster demo",
+        "aws ecs describe-services --cluster demo", "aws ecs list-services", "aws ecs wait services-stable --cluster demo",
+        "aws ecs list-tasks --cluster demo", "sandbox load", "sandbox fail", "sandbox restore",
+    ];
+    let words = [
+        "--service web", "--service nope", "--service-name web", "--service-name x", "--service-name '💥'", "--services web nope",
+        "--task-definition web", "--task-definition web:99", "--task-definition ''", "--desired-count -1", "--desired-count 0",
+        "--desired-count 99999", "--desired-count 3", "--scheduling-strategy DAEMON", "--scheduling-strategy NOPE",
+        "--launch-type FARGATE", "--launch-type EXTERNAL", "--deployment-configuration maximumPercent=0,minimumHealthyPercent=100",
+        "--deployment-configuration maximumPercent=100000,minimumHealthyPercent=0",
+        "--deployment-configuration 'deploymentCircuitBreaker={enable=true,rollback=true}'", "--force-new-deployment", "--force",
+        "--health-check-grace-period-seconds -5", "--load-balancers targetGroupArn=x,containerName=web,containerPort=80",
+        "--load-balancers containerName=web,containerPort=80", "--placement-strategy type=spread,field=nope",
+        "--placement-constraints type=memberOf,expression=((", "--network-configuration awsvpcConfiguration={subnets=[nope]}",
+        "--capacity-provider-strategy capacityProvider=FARGATE", "--service-name-x", "health", "zone", "$T", "us-east-1a",
+        "us-east-1z", "http://nowhere/", "--rps", "--rps 5", "--rps 0", "--rps 1e9", "--for", "--for 5m", "--for -1", "--for 1x",
+        "--stop", "--", "\u{0}",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..500 {
+        let mut line = commands[round % commands.len()].to_string();
+        for _ in 0..(next() % 5) {
+            line.push(' ');
+            line.push_str(words[(next() % words.len() as u64) as usize]);
+        }
+        let out = sb.execute(&line, &mut ws);
+        if out.exit_code != 0 {
+            assert!(!out.stderr().is_empty(), "{line}: exit {} with no message", out.exit_code);
+        }
+        if round % 25 == 0 {
+            sb.execute("sleep 65", &mut ws);
+        }
+    }
+}
