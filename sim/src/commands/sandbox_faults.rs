@@ -2,10 +2,11 @@
 //!
 //! - `sandbox fail health TASK` / `sandbox restore health TASK`: the task's container health checks start
 //!   failing (or pass again); a service replaces a task whose essential container turns UNHEALTHY.
-//! - `sandbox fail zone AZ` / `sandbox restore zone AZ`: an Availability Zone outage. While a zone is down its EC2 instances are lost (they shut down and
-//! terminate, and ECS stops their tasks with the host's reason), and Fargate starts no task there; services
-//! then place their replacements in the zones that are left (ecs-facts.md §2.1 notes: the service default
-//! spreads over zones). Fargate tasks already running in the zone are left alone (not modelled yet).
+//! - `sandbox fail zone AZ` / `sandbox restore zone AZ`: an Availability Zone outage. While a zone is down
+//!   its EC2 instances are lost (they shut down and terminate, and ECS stops their tasks with the host's
+//!   reason), EC2 has no capacity there, and Fargate starts no task there; services then place their
+//!   replacements in the zones that are left (ecs-facts.md §2.1 notes: the service default spreads over
+//!   zones). Fargate tasks already running in the zone are left alone (not modelled yet).
 
 use super::interpreter::Io;
 use crate::sandbox::Sandbox;

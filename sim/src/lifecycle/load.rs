@@ -16,7 +16,7 @@ pub fn on_tick(ctx: &mut Ctx<'_>, generator: u64) {
     let Some(g) = ctx.world.traffic.generators.iter().find(|g| g.id == generator).cloned() else { return };
     let Ok(url) = crate::commands::curl::parse_url(&g.url) else { return };
     let total = u64::from(g.rps) * tuning::LOAD_TICK.as_secs();
-    let samples = total.min(tuning::LOAD_SAMPLES).max(1);
+    let samples = total.clamp(1, tuning::LOAD_SAMPLES);
     let mut by_status: BTreeMap<u16, u64> = BTreeMap::new();
     let mut per_target: BTreeMap<(String, String, u16), u64> = BTreeMap::new();
     // Requests beyond the routed samples, by (Region, target group): added after the batch, so round robin
