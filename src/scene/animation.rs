@@ -92,6 +92,33 @@ impl Step {
     pub fn caption(&self) -> String {
         format!("{} {}", clock_face(&self.event.at), describe(&self.event.kind))
     }
+
+    /// [`Step::caption`], and for a request the task that served it as the view knows it:
+    /// `09:12:40 GET / → i-0abc…:32768: 200, served by task 1a2b3c4d (web:1)`.
+    pub fn caption_in(&self, view: &ecs_sim::View) -> String {
+        let served = super::load_balancing::Path::of(&self.event.kind).and_then(|r| super::lb_shown::served_by(view, &r));
+        match served {
+            Some((task, label)) if label.is_empty() => format!("{}, served by task {}", self.caption(), short_id(&task)),
+            Some((task, label)) => format!("{}, served by task {} ({label})", self.caption(), short_id(&task)),
+            None => self.caption(),
+        }
+    }
+
+    /// Whether it changes the load-balancing panel (a load balancer, listener or target, or a request).
+    pub fn is_load_balancing(&self) -> bool {
+        matches!(
+            self.event.kind,
+            EventKind::LoadBalancerCreated { .. }
+                | EventKind::LoadBalancerStateChanged { .. }
+                | EventKind::LoadBalancerDeleted { .. }
+                | EventKind::ListenerCreated { .. }
+                | EventKind::ListenerDeleted { .. }
+                | EventKind::TargetRegistered { .. }
+                | EventKind::TargetDeregistered { .. }
+                | EventKind::TargetHealthChanged { .. }
+                | EventKind::RequestRouted { .. }
+        )
+    }
 }
 
 /// The declared duration of each kind of step, at 1×.
@@ -118,7 +145,6 @@ pub fn duration_of(kind: &EventKind) -> u32 {
         EventKind::EcrRepositoryCreated { .. } | EventKind::EcrRepositoryDeleted { .. } => tuning::REPOSITORY_MS,
         EventKind::EcrImagePushed { .. } => tuning::IMAGE_PUSHED_MS,
         EventKind::EcrImageExpired { .. } => tuning::IMAGE_EXPIRED_MS,
-        // Load balancing (issue 6): no drawing of its own yet, so as short as a task-definition step.
         EventKind::LoadBalancerCreated { .. }
         | EventKind::LoadBalancerStateChanged { .. }
         | EventKind::LoadBalancerDeleted { .. }
@@ -126,8 +152,8 @@ pub fn duration_of(kind: &EventKind) -> u32 {
         | EventKind::ListenerDeleted { .. }
         | EventKind::TargetRegistered { .. }
         | EventKind::TargetDeregistered { .. }
-        | EventKind::TargetHealthChanged { .. }
-        | EventKind::RequestRouted { .. } => tuning::TASK_DEFINITION_MS,
+        | EventKind::TargetHealthChanged { .. } => tuning::LOAD_BALANCING_MS,
+        EventKind::RequestRouted { .. } => tuning::REQUEST_ROUTED_MS,
     }
 }
 
