@@ -23,6 +23,8 @@ mod tests;
 mod tests_images;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lessons;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_load_balancing;
 
 use ecs_sim::shared_sort::SharedSort;
 use ecs_sim::{Event, EventKind};
