@@ -4,7 +4,8 @@
 //! each naming the task behind it; the service card with its PRIMARY deployment and events. Then, paused,
 //! a few `curl -s http://$DNS/` lines played step by step: each request step routes a dot load balancer →
 //! listener → rule → target group → target, outlines the task chip that served it, and its caption names that
-//! task. Saves `docs/screenshots/alb-requests.png`.
+//! task. Saves `docs/screenshots/alb-requests.png` (taken in a window 1500 pixels tall, so the chips and the
+//! load balancer fit).
 //!
 //! Run after `trunk build --release --offline=true`: `cargo test -p ecs-sandbox --release --test e2e_traffic`.
 #![cfg(not(target_arch = "wasm32"))]
@@ -157,9 +158,12 @@ async fn run(b: &Browser) {
         let chip = js(client, &format!("return document.querySelector('.task-chip[data-task=\"{task}\"]').classList.contains('focus');")).await;
         assert_eq!(chip, json!(true), "the chip of {task} is outlined");
         if served.is_empty() {
-            js(client, "document.querySelector('[data-testid=load-balancing]').scrollIntoView({block: 'center'});").await;
+            // A taller window, so the cluster's task chips and the load balancer fit in one picture.
+            client.set_window_size(1440, 1500).await.expect("resize");
+            js(client, "document.querySelector('.cluster-scroll').scrollTop = 0;").await;
             tokio::time::sleep(Duration::from_millis(1500)).await;
             harness::screenshot(client, &crate_dir().join("docs/screenshots/alb-requests.png")).await;
+            client.set_window_size(1440, 1043).await.expect("resize back");
         }
         served.push(task);
     }

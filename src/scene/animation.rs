@@ -93,15 +93,22 @@ impl Step {
         format!("{} {}", clock_face(&self.event.at), describe(&self.event.kind))
     }
 
-    /// [`Step::caption`], and for a request the task that served it as the view knows it:
-    /// `09:12:40 GET / → i-0abc…:32768: 200, served by task 1a2b3c4d (web:1)`.
+    /// [`Step::caption`], except that a request served by a task the view knows names that task first (the
+    /// target's address, long, comes last): `09:12:40 GET / 200, served by task 1a2b3c4d (web:1) at
+    /// i-0abc…:32768`.
     pub fn caption_in(&self, view: &ecs_sim::View) -> String {
-        let served = super::load_balancing::Path::of(&self.event.kind).and_then(|r| super::lb_shown::served_by(view, &r));
-        match served {
-            Some((task, label)) if label.is_empty() => format!("{}, served by task {}", self.caption(), short_id(&task)),
-            Some((task, label)) => format!("{}, served by task {} ({label})", self.caption(), short_id(&task)),
-            None => self.caption(),
-        }
+        let Some(route) = super::load_balancing::Path::of(&self.event.kind) else { return self.caption() };
+        let (Some((task, label)), Some((id, port))) = (super::lb_shown::served_by(view, &route), &route.target) else {
+            return self.caption();
+        };
+        let label = if label.is_empty() { String::new() } else { format!(" ({label})") };
+        format!(
+            "{} GET {} {}, served by task {}{label} at {id}:{port}",
+            clock_face(&self.event.at),
+            route.path,
+            route.status_code,
+            short_id(&task)
+        )
     }
 
     /// Whether it changes the load-balancing panel (a load balancer, listener or target, or a request).

@@ -67,7 +67,7 @@ fn lesson_8_shows_four_healthy_targets_on_dynamic_host_ports_and_routes_each_req
             let task = served[0].2.clone().unwrap();
             let caption = request.caption_in(&view);
             assert!(caption.contains(&format!("served by task {} (web:1)", &task[..8])), "{caption}");
-            assert!(caption.contains(": 200"), "{caption}");
+            assert!(caption.contains("GET / 200, served by task"), "{caption}");
         }
     }
     assert_agrees(played.anim.scene(), &view);
