@@ -4,7 +4,7 @@
 //! each naming the task behind it; the service card with its PRIMARY deployment and events. Then, paused,
 //! a few `curl -s http://$DNS/` lines played step by step: each request step routes a dot load balancer →
 //! listener → rule → target group → target, outlines the task chip that served it, and its caption names that
-//! task. Saves `docs/screenshots/alb-requests.png` (taken in a window 1500 pixels tall, so the chips and the
+//! task. Saves `docs/screenshots/alb-requests.png` (taken in a window 1900 pixels tall, so the chips and the
 //! load balancer fit).
 //!
 //! Run after `trunk build --release --offline=true`: `cargo test -p ecs-sandbox --release --test e2e_traffic`.
@@ -159,7 +159,7 @@ async fn run(b: &Browser) {
         assert_eq!(chip, json!(true), "the chip of {task} is outlined");
         if served.is_empty() {
             // A taller window, so the cluster's task chips and the load balancer fit in one picture.
-            client.set_window_size(1440, 1500).await.expect("resize");
+            client.set_window_size(1440, 1900).await.expect("resize");
             js(client, "document.querySelector('.cluster-scroll').scrollTop = 0;").await;
             tokio::time::sleep(Duration::from_millis(1500)).await;
             harness::screenshot(client, &crate_dir().join("docs/screenshots/alb-requests.png")).await;

@@ -30,7 +30,11 @@ fn deployment(d: &DeploymentView, on_hover: &Callback<Option<String>>) -> Html {
             <ul class="svc-tasks" aria-label="Its tasks">
                 { for d.task_ids.iter().map(|id| {
                     let (enter, leave) = (on_hover.reform({ let id = id.clone(); move |_: MouseEvent| Some(id.clone()) }), on_hover.reform(|_: MouseEvent| None));
-                    html! { <li class="svc-task" data-task={id.clone()} onmouseenter={enter} onmouseleave={leave}>{ short_id(id) }</li> }
+                    let (focus, blur) = (on_hover.reform({ let id = id.clone(); move |_: FocusEvent| Some(id.clone()) }), on_hover.reform(|_: FocusEvent| None));
+                    html! {
+                        <li class="svc-task" data-task={id.clone()} tabindex="0" aria-label={format!("task {}", short_id(id))}
+                            onmouseenter={enter} onmouseleave={leave} onfocus={focus} onblur={blur}>{ short_id(id) }</li>
+                    }
                 }) }
             </ul>
         </div>

@@ -5,6 +5,7 @@
 //! request took, for the step that plays it.
 
 use ecs_sim::EventKind;
+use ecs_sim::shared_sort::SharedSort;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadBalancerNode {
@@ -155,7 +156,7 @@ impl LoadBalancing {
     /// The listeners of a load balancer, by port.
     pub fn listeners_of<'a>(&'a self, load_balancer_arn: &'a str) -> Vec<&'a ListenerNode> {
         let mut ls: Vec<&ListenerNode> = self.listeners.iter().filter(|l| l.load_balancer_arn == load_balancer_arn).collect();
-        ls.sort_by_key(|l| l.port);
+        ls.shared_sort_by_key(|l| l.port);
         ls
     }
 
