@@ -4,7 +4,7 @@
 //! each naming the task behind it; the service card with its PRIMARY deployment and events. Then, paused,
 //! a few `curl -s http://$DNS/` lines played step by step: each request step routes a dot load balancer →
 //! listener → rule → target group → target, outlines the task chip that served it, and its caption names that
-//! task. Saves `docs/screenshots/alb-requests.png` (taken in a window 1900 pixels tall, so the chips and the
+//! task. Focusing a target outlines its task's chip. Saves `docs/screenshots/alb-requests.png` (taken in a window 1900 pixels tall, so the chips and the
 //! load balancer fit).
 //!
 //! Run after `trunk build --release --offline=true`: `cargo test -p ecs-sandbox --release --test e2e_traffic`.
@@ -173,5 +173,12 @@ async fn run(b: &Browser) {
     click(client, ".anim-pause").await;
     settle(client).await;
     assert_eq!(js(client, "return document.querySelectorAll('.lb-target.on-route').length;").await, json!(0), "no route once idle");
+    // Keyboard: focusing a target (it is in the tab order) outlines the chip of the task behind it.
+    let task = text(client, "const t = document.querySelector('.lb-target[tabindex=\"0\"]'); t.focus(); return t.dataset.task;").await;
+    wait_until(Duration::from_secs(5), "the focused target's chip to be outlined", || async {
+        let v = js(client, &format!("return document.querySelector('.task-chip[data-task=\"{task}\"]').classList.contains('focus');")).await;
+        (v == json!(true)).then_some(())
+    })
+    .await;
     assert!(js(client, "return document.getElementById('panic-banner') === null;").await.as_bool().unwrap(), "no panic");
 }
