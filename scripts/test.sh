@@ -34,6 +34,8 @@ cargo test -p ecs-sandbox --release --test e2e_editor -- --nocapture
 cargo test -p ecs-sandbox --release --test e2e_cluster -- --nocapture
 # Images and roles: lessons 5-7 solved in the page, the registry tab, role cards, lesson 7's failed pull played step by step.
 cargo test -p ecs-sandbox --release --test e2e_registry -- --nocapture
+# Traffic: lesson 8 solved in the page, the ALB's targets healthy on distinct host ports, requests stepped to their tasks.
+cargo test -p ecs-sandbox --release --test e2e_traffic -- --nocapture
 
 step "size budget"
 scripts/size.sh

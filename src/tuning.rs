@@ -20,6 +20,10 @@ pub const TASK_STATE_MS: u32 = 350;
 pub const TASK_PLACEMENT_FAILED_MS: u32 = 800;
 /// A task that could not start: the image arrow from the registry breaks and the chip shakes.
 pub const TASK_FAILED_TO_START_MS: u32 = 1400;
+/// A request through a load balancer: its dot travels load balancer → listener → rule → target group → target.
+pub const REQUEST_ROUTED_MS: u32 = 1200;
+/// A load balancer, listener or target appearing or changing health.
+pub const LOAD_BALANCING_MS: u32 = 400;
 /// A repository created or deleted; a pushed image (or a moved tag) arriving; an expired image leaving.
 pub const REPOSITORY_MS: u32 = 400;
 pub const IMAGE_PUSHED_MS: u32 = 700;

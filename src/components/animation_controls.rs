@@ -38,7 +38,7 @@ pub fn AnimationControls() -> Html {
         })
     };
     let caption = match anim.current() {
-        Some(step) => step.caption(),
+        Some(step) => step.caption_in(&sandbox.view),
         None if !idle => "waiting…".into(),
         None => "Up to date.".into(),
     };

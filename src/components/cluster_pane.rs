@@ -1,6 +1,8 @@
 //! The cluster pane: two tabs, the cluster view and the registry, and the animation controls they share.
 //! The cluster tab: the cluster view (as of the step being played) with the roles its tasks and instances
-//! use, and the EC2 instances that are not in a cluster; beside them, when a task chip or a "Why?" button
+//! use, under it the load balancers with their targets and the services with their deployments (pointing at
+//! a target or a service's task, or playing a request, outlines the task chip that serves it), then the EC2
+//! instances that are not in a cluster; beside them, when a task chip or a "Why?" button
 //! was chosen, the "why this instance?" panel for that placement (with a stopped task's reason and its
 //! roles). The registry tab: the ECR repositories and their images. While steps play, the pane shows the
 //! tab the step on screen changes (a push shows the registry, a task the cluster); the tabs can be chosen
@@ -8,9 +10,11 @@
 
 use super::placement_panel::{PlacementPanel, PlacementSubject};
 use super::registry_view::RegistryView;
-use super::{AnimationControls, ClusterView, Ec2List};
+use super::{AnimationControls, ClusterView, Ec2List, LoadBalancingView, ServicesView};
 use crate::hooks::use_sandbox;
 use crate::scene::animation::short_id;
+use crate::scene::lb_shown;
+use crate::scene::load_balancing::Path;
 use crate::scene::registry_shown::{self, Pending, Remembered};
 use crate::scene::start_failure::role_name;
 use std::rc::Rc;
@@ -59,6 +63,7 @@ pub fn ClusterPane() -> Html {
     let subject = use_state(|| None::<PlacementSubject>);
     let selected_role = use_state_eq(|| None::<String>);
     let tab = use_state_eq(|| Tab::Cluster);
+    let hovered_task = use_state_eq(|| None::<String>);
     {
         // Another lesson has other tasks, and a reset (the journal emptied) starts over: close the panel.
         let (close, unselect) = (subject.clone(), selected_role.clone());
@@ -81,7 +86,7 @@ pub fn ClusterPane() -> Html {
         let follow = anim.current().and_then(|s| {
             if s.is_registry() {
                 Some(Tab::Registry)
-            } else if s.is_cluster() {
+            } else if s.is_cluster() || s.is_load_balancing() {
                 Some(Tab::Cluster)
             } else {
                 None
@@ -101,8 +106,33 @@ pub fn ClusterPane() -> Html {
     }
     let current = anim.current().map(|s| s.event.seq);
     let step_ms = anim.current().map_or(0, |s| anim.scaled(s.duration_ms));
-    let focus = anim.current().and_then(|s| s.focus()).map(|f| AttrValue::from(f.to_string()));
+    let route = anim.current().and_then(|s| Path::of(&s.event.kind));
+    // The chip to outline: the task that served the request on screen, else what the step changes, else
+    // the task behind what the pointer is on.
+    let focus = route
+        .as_ref()
+        .and_then(|r| lb_shown::served_by(&sandbox.view, r))
+        .map(|(task, _)| task)
+        .or_else(|| anim.current().and_then(|s| s.focus()).map(str::to_string))
+        .or_else(|| (*hovered_task).clone())
+        .map(AttrValue::from);
     let scene = anim.scene().clone();
+    let load_balancers = Rc::new(lb_shown::shown(&scene, &sandbox.view, route.as_ref()));
+    let services = {
+        let view = sandbox.view.clone();
+        use_memo(Rc::as_ptr(&view) as usize, move |_| {
+            Rc::new(
+                view.clusters
+                    .iter()
+                    .flat_map(|c| c.services.iter().filter(|s| s.status != "INACTIVE").map(|s| (c.name.clone(), s.clone())))
+                    .collect::<Vec<_>>(),
+            )
+        })
+    };
+    let on_hover_task = {
+        let hovered_task = hovered_task.clone();
+        Callback::from(move |t: Option<String>| hovered_task.set(t))
+    };
     let details = {
         let sandbox = sandbox.clone();
         use_memo(Rc::as_ptr(&sandbox.view) as usize, move |_| Rc::new(sandbox.scene_details()))
@@ -236,6 +266,9 @@ pub fn ClusterPane() -> Html {
                         <ClusterView scene={scene.clone()} details={(*details).clone()} {current} {focus} {step_ms}
                             selected={(*subject).clone()} {on_select} roles={(*roles).clone()}
                             selected_role={(*selected_role).clone().map(AttrValue::from)} {on_select_role} />
+                        <LoadBalancingView {load_balancers} status={route.as_ref().map(|r| r.status_code)} {step_ms}
+                            on_hover_task={on_hover_task.clone()} />
+                        <ServicesView services={(*services).clone()} {on_hover_task} />
                         <Ec2List {scene} view={sandbox.view.clone()} />
                     </div>
                     { panel.unwrap_or_default() }

@@ -93,6 +93,40 @@ impl Step {
     pub fn caption(&self) -> String {
         format!("{} {}", clock_face(&self.event.at), describe(&self.event.kind))
     }
+
+    /// [`Step::caption`], except that a request served by a task the view knows names that task first (the
+    /// target's address, long, comes last): `09:12:40 GET / 200, served by task 1a2b3c4d (web:1) at
+    /// i-0abc…:32768`.
+    pub fn caption_in(&self, view: &ecs_sim::View) -> String {
+        let Some(route) = super::load_balancing::Path::of(&self.event.kind) else { return self.caption() };
+        let (Some((task, label)), Some((id, port))) = (super::lb_shown::served_by(view, &route), &route.target) else {
+            return self.caption();
+        };
+        let label = if label.is_empty() { String::new() } else { format!(" ({label})") };
+        format!(
+            "{} GET {} {}, served by task {}{label} at {id}:{port}",
+            clock_face(&self.event.at),
+            route.path,
+            route.status_code,
+            short_id(&task)
+        )
+    }
+
+    /// Whether it changes the load-balancing panel (a load balancer, listener or target, or a request).
+    pub fn is_load_balancing(&self) -> bool {
+        matches!(
+            self.event.kind,
+            EventKind::LoadBalancerCreated { .. }
+                | EventKind::LoadBalancerStateChanged { .. }
+                | EventKind::LoadBalancerDeleted { .. }
+                | EventKind::ListenerCreated { .. }
+                | EventKind::ListenerDeleted { .. }
+                | EventKind::TargetRegistered { .. }
+                | EventKind::TargetDeregistered { .. }
+                | EventKind::TargetHealthChanged { .. }
+                | EventKind::RequestRouted { .. }
+        )
+    }
 }
 
 /// The declared duration of each kind of step, at 1×.
@@ -119,7 +153,6 @@ pub fn duration_of(kind: &EventKind) -> u32 {
         EventKind::EcrRepositoryCreated { .. } | EventKind::EcrRepositoryDeleted { .. } => tuning::REPOSITORY_MS,
         EventKind::EcrImagePushed { .. } => tuning::IMAGE_PUSHED_MS,
         EventKind::EcrImageExpired { .. } => tuning::IMAGE_EXPIRED_MS,
-        // Load balancing (issue 6): no drawing of its own yet, so as short as a task-definition step.
         EventKind::LoadBalancerCreated { .. }
         | EventKind::LoadBalancerStateChanged { .. }
         | EventKind::LoadBalancerDeleted { .. }
@@ -127,9 +160,9 @@ pub fn duration_of(kind: &EventKind) -> u32 {
         | EventKind::ListenerDeleted { .. }
         | EventKind::TargetRegistered { .. }
         | EventKind::TargetDeregistered { .. }
-        | EventKind::TargetHealthChanged { .. }
-        | EventKind::RequestRouted { .. }
-        | EventKind::LoadApplied { .. } => tuning::TASK_DEFINITION_MS,
+        | EventKind::TargetHealthChanged { .. } => tuning::LOAD_BALANCING_MS,
+        EventKind::RequestRouted { .. } => tuning::REQUEST_ROUTED_MS,
+        EventKind::LoadApplied { .. } => tuning::LOAD_BALANCING_MS,
     }
 }
 

@@ -10,6 +10,8 @@
 pub mod animation;
 pub mod details;
 pub mod layout;
+pub mod lb_shown;
+pub mod load_balancing;
 pub mod registry;
 pub mod registry_shown;
 pub mod roles;
@@ -21,6 +23,8 @@ mod tests;
 mod tests_images;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lessons;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_load_balancing;
 
 use ecs_sim::shared_sort::SharedSort;
 use ecs_sim::{Event, EventKind};
@@ -210,6 +214,8 @@ pub struct Scene {
     pub task_definitions: Vec<TaskDefinitionNode>,
     /// ECR repositories of every Region, in creation order.
     pub repositories: Vec<RepositoryNode>,
+    /// Load balancers, listeners and targets with their health (issue 6).
+    pub load_balancing: load_balancing::LoadBalancing,
 }
 
 impl Scene {
@@ -288,7 +294,7 @@ impl Scene {
             }
             // Services are drawn from the view (their tasks arrive as TaskPlaced like any other).
             EventKind::ServiceChanged { .. } | EventKind::ServiceEvent { .. } => {}
-            // Load balancing (issue 6): not drawn yet.
+            // Load balancing (issue 6): a request changes nothing; the step that plays it draws its route.
             EventKind::LoadBalancerCreated { .. }
             | EventKind::LoadBalancerStateChanged { .. }
             | EventKind::LoadBalancerDeleted { .. }
@@ -297,8 +303,11 @@ impl Scene {
             | EventKind::TargetRegistered { .. }
             | EventKind::TargetDeregistered { .. }
             | EventKind::TargetHealthChanged { .. }
-            | EventKind::RequestRouted { .. }
-            | EventKind::LoadApplied { .. } => {}
+            | EventKind::RequestRouted { .. } => {
+                self.load_balancing.apply(&event.kind);
+            }
+            // A batch of `sandbox load` requests: its counts are in the view; nothing to fold.
+            EventKind::LoadApplied { .. } => {}
             EventKind::ClusterCreated { region, cluster } => {
                 self.cluster_mut(region, cluster).active = true;
             }

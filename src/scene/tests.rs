@@ -128,6 +128,43 @@ pub(super) fn assert_agrees(scene: &Scene, view: &View) {
             (s, v) => panic!("agent of {}: scene {s:?}, view {v}", vi.id),
         }
     }
+    assert_load_balancing_agrees(scene, view);
+}
+
+/// Load balancers (name, DNS name, state), listeners (port) and targets (address and health) agree. A target
+/// the view calls `unused` (its group forwarded to by no load balancer, or its instance terminated) is
+/// derived there without an event, so only its presence is compared.
+fn assert_load_balancing_agrees(scene: &Scene, view: &View) {
+    let lb = &scene.load_balancing;
+    let mut v: Vec<_> = view.load_balancers.iter().map(|l| (l.arn.clone(), l.name.clone(), l.dns_name.clone(), l.state.clone())).collect();
+    let mut s: Vec<_> = lb.load_balancers.iter().map(|l| (l.arn.clone(), l.name.clone(), l.dns_name.clone(), l.state.clone())).collect();
+    v.sort();
+    s.sort();
+    assert_eq!(s, v, "load balancers");
+    let mut v: Vec<_> =
+        view.load_balancers.iter().flat_map(|l| l.listeners.iter().map(|x| (l.arn.clone(), x.arn.clone(), x.port))).collect();
+    let mut s: Vec<_> = lb.listeners.iter().map(|x| (x.load_balancer_arn.clone(), x.arn.clone(), x.port)).collect();
+    v.sort();
+    s.sort();
+    assert_eq!(s, v, "listeners");
+    let health = |state: &str, reason: Option<String>| if state == "unused" { None } else { Some((state.to_string(), reason)) };
+    let mut v: Vec<_> = view
+        .target_groups
+        .iter()
+        .flat_map(|g| g.targets.iter().map(|t| (g.arn.clone(), t.id.clone(), t.port, health(&t.state, t.reason.clone()))))
+        .collect();
+    let mut s: Vec<_> = lb
+        .targets
+        .iter()
+        .map(|t| {
+            let unused = v.iter().any(|(g, id, p, h)| g == &t.target_group_arn && id == &t.id && *p == t.port && h.is_none());
+            let h = if unused { None } else { Some((t.state.clone(), t.reason.clone())) };
+            (t.target_group_arn.clone(), t.id.clone(), t.port, h)
+        })
+        .collect();
+    v.sort();
+    s.sort();
+    assert_eq!(s, v, "targets and their health");
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {

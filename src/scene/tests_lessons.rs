@@ -14,14 +14,14 @@ use super::tests::assert_agrees;
 use ecs_sim::{Sandbox, lesson};
 
 /// The lesson's start and its solution, played as the page plays them; the scene checked after each step.
-struct Played {
-    sb: Sandbox,
-    anim: Animation,
+pub(super) struct Played {
+    pub(super) sb: Sandbox,
+    pub(super) anim: Animation,
     /// The scene once the setup was drawn, before any solution command.
     at_start: Scene,
 }
 
-fn play(id: &str) -> Played {
+pub(super) fn play(id: &str) -> Played {
     let l = lesson::builtin().into_iter().find(|l| l.id == id).unwrap_or_else(|| panic!("lesson {id} ships"));
     let (mut sb, mut ws) = l.start().expect("the setup runs");
     let mut anim = Animation::settled(sb.events());
