@@ -181,4 +181,46 @@ async fn run(b: &Browser) {
     })
     .await;
     assert!(js(client, "return document.getElementById('panic-banner') === null;").await.as_bool().unwrap(), "no panic");
+
+    // Lessons 9 and 10 completed in the page too (issue 6: "the lessons … can be completed in the page").
+    open_and_solve(client, b, "rolling-deployment").await;
+    let svc = text(client, "return document.querySelector('[data-service=web] .svc-total').textContent;").await;
+    assert_eq!(svc, "desired 4 · running 4 · pending 0", "rolled back to web:2 and steady");
+    let dep = text(client, "return document.querySelector('[data-service=web] .svc-deployment').getAttribute('aria-label');").await;
+    assert!(dep.starts_with("PRIMARY deployment of web:2"), "{dep}");
+    harness::screenshot(client, &crate_dir().join("target/screenshots/lesson-9-done.png")).await;
+    open_and_solve(client, b, "path-routing").await;
+    let rules = text(client, "return [...document.querySelectorAll('[data-lb=shop-alb] .lb-rule .lb-rule-box')].map(r => r.textContent).join(' | ');").await;
+    assert!(rules.contains("priority 10") && rules.contains("path-pattern=/api/*") && rules.contains("default"), "{rules}");
+    let healthy = js(client, "return document.querySelectorAll('[data-lb=shop-alb] .lb-target[data-state=healthy]').length;").await;
+    assert_eq!(healthy, json!(4), "two healthy targets in each of the two groups");
+    harness::screenshot(client, &crate_dir().join("target/screenshots/lesson-10-done.png")).await;
+    assert!(js(client, "return document.getElementById('panic-banner') === null;").await.as_bool().unwrap(), "no panic");
+}
+
+/// Opens a lesson, shows its solution and waits until every goal is met and the animation has caught up.
+async fn open_and_solve(client: &Client, b: &Browser, id: &str) {
+    client.goto(&b.url(&format!("#/lesson/{id}"))).await.expect("open the lesson");
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("[data-testid=terminal-input]"))
+        .await
+        .expect("the wasm loaded");
+    wait_until(Duration::from_secs(10), "the lesson to open", || async {
+        let v = js(client, &format!("return location.hash === '#/lesson/{id}' && !!document.querySelector('li[data-goal]');")).await;
+        (v == json!(true)).then_some(())
+    })
+    .await;
+    set_speed(client, 4).await;
+    js(client, "const s = document.querySelector('.cluster-scroll'); if (s) s.scrollTop = 0;").await;
+    click(client, ".lesson-actions .solution").await;
+    wait_until(Duration::from_secs(240), "every goal to tick", || async {
+        let v = js(client, "const g = [...document.querySelectorAll('li[data-goal]')]; return g.length > 0 && g.every(li => li.classList.contains('met'));").await;
+        (v == json!(true)).then_some(())
+    })
+    .await;
+    // Play what is still queued at once (the button is disabled when nothing is).
+    js(client, "const f = document.querySelector('.anim-finish'); if (f && !f.disabled) f.click();").await;
+    settle(client).await;
 }
