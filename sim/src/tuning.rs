@@ -50,6 +50,10 @@ pub const MAX_COMMAND_BYTES: usize = 1024 * 1024;
 /// one by one and counting the rest with them (round robin spreads them the same way).
 pub const LOAD_TICK: SimDuration = SimDuration::secs(10);
 pub const LOAD_SAMPLES: u64 = 50;
+/// The simulated application's CPU cost: CPU units (1024 = one vCPU) busy per request per second, and what it
+/// uses when idle. 100 requests a second keep a 256-unit task at about 80 %.
+pub const CPU_UNITS_PER_RPS: f64 = 2.0;
+pub const CPU_UNITS_IDLE: f64 = 5.0;
 /// The most requests per second one `sandbox load` sends.
 pub const LOAD_MAX_RPS: u32 = 10_000;
 /// The longest a `sandbox load` runs.

@@ -120,3 +120,26 @@ fn without_the_circuit_breaker_a_broken_deployment_is_throttled_3_3() {
     assert_eq!(nums[1], 1, "{out}");
     assert_eq!(counts(&sb).1, 2, "the old tasks keep running");
 }
+
+/// `sandbox load` (issue 6, "Traffic"): the requests are spread over the service's tasks and show as the
+/// service's request count and CPU utilisation (the scaling issue's input), which fall back when it ends.
+#[test]
+fn load_through_the_alb_shows_as_the_services_requests_and_cpu() {
+    let lesson = ecs_sim::lesson::builtin().into_iter().find(|l| l.id == "alb-dynamic-ports").expect("lesson 8");
+    let (mut sb, _) = ecs_sim::lesson::run_solution(&lesson).expect("the solution runs");
+    let mut ws = lesson.workspace();
+    run(&mut sb, &mut ws, "sandbox load http://$DNS/ --rps 100 --for 2m");
+    run(&mut sb, &mut ws, "sleep 30");
+    let view = sb.view();
+    let svc = &view.clusters.iter().find(|c| c.name == "shop").unwrap().services[0];
+    assert_eq!(svc.running_count, 4);
+    // 100 requests a second over 4 tasks: 25 each, 2 CPU units a request plus 5 idle, of 256 reserved.
+    let expected = ((25.0 * 2.0 + 5.0) / 256.0 * 100.0 * 10.0_f64).round() / 10.0;
+    assert_eq!(svc.cpu_utilization, expected, "{svc:?}");
+    assert_eq!(svc.requests_served, 3000, "three 10-second batches of 1,000");
+    run(&mut sb, &mut ws, "sleep 3m");
+    let view = sb.view();
+    let svc = &view.clusters.iter().find(|c| c.name == "shop").unwrap().services[0];
+    assert_eq!(svc.requests_served, 12_000, "two minutes of 100 requests a second");
+    assert_eq!(svc.cpu_utilization, ((5.0 / 256.0 * 100.0 * 10.0_f64).round() / 10.0), "idle again");
+}

@@ -22,6 +22,7 @@ pub fn on_tick(ctx: &mut Ctx<'_>, generator: u64) {
     // Requests beyond the routed samples, by (Region, target group): added after the batch, so round robin
     // (which counts the group's requests) sees one request per sample.
     let mut extra: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut this_batch: BTreeMap<String, u64> = BTreeMap::new();
     for i in 0..samples {
         // Each sample stands for total / samples requests; the first ones take the remainder.
         let weight = total / samples + u64::from(i < total % samples);
@@ -39,6 +40,7 @@ pub fn on_tick(ctx: &mut Ctx<'_>, generator: u64) {
             && let Some(s) = &r.served_by
         {
             *ctx.world.traffic.per_task.entry(s.task_id.clone()).or_default() += weight;
+            *this_batch.entry(s.task_id.clone()).or_default() += weight;
         }
         if let Some(EventKind::RequestRouted { region, target_group_arn: Some(tg), target_id, target_port, .. }) = event {
             *ctx.world.traffic.per_target_group.entry(tg.clone()).or_default() += weight;
@@ -52,6 +54,9 @@ pub fn on_tick(ctx: &mut Ctx<'_>, generator: u64) {
         if let Some(t) = ctx.world.region_mut(&region).elbv2.target_group_mut(&tg) {
             t.requests += n;
         }
+    }
+    for (task, n) in this_batch {
+        ctx.world.traffic.recent.insert(task, (now, n));
     }
     ctx.world.traffic.record(TrafficSample { at: now, generator, requests: total, by_status: by_status.clone() });
     ctx.emit(EventKind::LoadApplied {

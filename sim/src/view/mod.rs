@@ -292,7 +292,7 @@ pub fn build(world: &World, now: SimTime) -> View {
                 container_instances,
                 tasks,
                 task_groups: groups.into_values().collect(),
-                services: c.services.values().map(|s| services::service(c, s)).collect(),
+                services: c.services.values().map(|s| services::service(c, s, &world.traffic, now)).collect(),
             });
         }
         for i in region.ec2.in_launch_order() {

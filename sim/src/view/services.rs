@@ -1,7 +1,9 @@
 //! ECS services as plain data: counts, deployments side by side (for drawing a rollout) and the newest
 //! events, for the page and for lesson goals (`clusters[?name=='shop'].services[]`).
 
+use crate::tuning;
 use crate::world::ecs::{Cluster, Service, TaskStatus};
+use crate::world::traffic::Traffic;
 use serde::Serialize;
 
 /// How many of a service's newest events the view carries.
@@ -35,6 +37,11 @@ pub struct ServiceView {
     pub steady: bool,
     /// The newest events' messages, newest first.
     pub events: Vec<String>,
+    /// Requests its tasks have served (curl's are not counted; `sandbox load`'s are).
+    pub requests_served: u64,
+    /// Average CPU utilisation of its RUNNING tasks now, in percent of what they reserve, from the load they
+    /// serve (the scaling issue's `CPUUtilization`); 0 with no running task.
+    pub cpu_utilization: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,7 +64,19 @@ fn family_revision(arn: &str) -> String {
     arn.rsplit_once(":task-definition/").map_or(arn, |(_, fr)| fr).to_string()
 }
 
-pub fn service(c: &Cluster, s: &Service) -> ServiceView {
+/// One task's CPU utilisation in percent: its recent load's cost plus the idle cost, over what it reserves (a
+/// task without a CPU reservation counts against one vCPU), at most 100.
+fn task_cpu(t: &crate::world::ecs::Task, traffic: &Traffic, now: crate::clock::SimTime) -> f64 {
+    let rps = traffic
+        .recent
+        .get(&t.id)
+        .filter(|(at, _)| now - *at <= tuning::LOAD_TICK)
+        .map_or(0.0, |(_, n)| *n as f64 / tuning::LOAD_TICK.as_secs() as f64);
+    let reserved = if t.reserved_cpu == 0 { 1024.0 } else { f64::from(t.reserved_cpu) };
+    ((rps * tuning::CPU_UNITS_PER_RPS + tuning::CPU_UNITS_IDLE) / reserved * 100.0).min(100.0)
+}
+
+pub fn service(c: &Cluster, s: &Service, traffic: &Traffic, now: crate::clock::SimTime) -> ServiceView {
     let group = s.group();
     let tasks: Vec<_> = c.tasks.values().filter(|t| t.group == group).collect();
     let live = |started_by: Option<&str>| {
@@ -113,5 +132,11 @@ pub fn service(c: &Cluster, s: &Service) -> ServiceView {
         target_group_arns: s.load_balancers.iter().filter_map(|l| l.target_group_arn.clone()).collect(),
         steady: s.steady,
         events: s.events.iter().take(VIEW_EVENTS).map(|e| e.message.clone()).collect(),
+        requests_served: tasks.iter().filter_map(|t| traffic.per_task.get(&t.id)).sum(),
+        cpu_utilization: {
+            let running: Vec<f64> =
+                tasks.iter().filter(|t| t.last_status == TaskStatus::Running).map(|t| task_cpu(t, traffic, now)).collect();
+            if running.is_empty() { 0.0 } else { (running.iter().sum::<f64>() / running.len() as f64 * 10.0).round() / 10.0 }
+        },
     }
 }

@@ -34,6 +34,8 @@ pub struct Traffic {
     pub per_task: BTreeMap<String, u64>,
     /// Requests each target group has received, by ARN.
     pub per_target_group: BTreeMap<String, u64>,
+    /// Each task's requests in the latest batch that reached it: (when, how many).
+    pub recent: BTreeMap<String, (SimTime, u64)>,
     /// Oldest first, at most [`MAX_SAMPLES`].
     pub samples: Vec<TrafficSample>,
 }
