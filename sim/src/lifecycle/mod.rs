@@ -5,6 +5,8 @@ pub mod agent;
 pub mod ecr;
 pub mod instance;
 pub mod load;
+pub mod service_health;
+pub mod service_launch;
 pub mod service_scheduler;
 pub mod service_targets_sync;
 pub mod container_health;

@@ -8,23 +8,20 @@
 //!   trip the deployment circuit breaker, which can roll back (§3.2);
 //! - what it does is written to the service's event log in ECS's own sentences.
 //!
-//! DAEMON services keep one task on each ACTIVE instance (§3.1).
+//! DAEMON services keep one task on each ACTIVE instance (§3.1). How healthy tasks are is in
+//! `service_health`, where new tasks go in `service_launch`, the load balancer side in
+//! `service_targets_sync`.
 
+use super::service_health::{health, stop_unhealthy};
+use super::service_launch::launch;
 use crate::clock::{SimDuration, SimTime};
 use crate::context::Ctx;
 use crate::events::EventKind;
 use crate::lifecycle::service_targets_sync;
 use crate::lifecycle::task::begin_stop_draining;
-use crate::placement::{Constraint, Rejection, Strategy, constraint, strategy};
 use crate::scheduler::Action;
-use crate::services::ecs::network_config;
-use crate::services::ecs::run_task::{self, NotPlaced, ServiceTasks};
-use crate::services::Req;
 use crate::tuning;
-use crate::world::ecs::{Deployment, SchedulingStrategy, Service, ServiceTarget, Task, TaskStatus};
-use crate::lifecycle::container_health;
-use std::collections::BTreeSet;
-use serde_json::json;
+use crate::world::ecs::{Deployment, SchedulingStrategy, Service, Task, TaskStatus};
 
 /// The scheduler's next visit to a service. `generation` tells a service from a later one of the same name.
 pub fn schedule_tick(ctx: &mut Ctx<'_>, region: &str, cluster: &str, service: &str, generation: SimTime, after: SimDuration) {
@@ -47,11 +44,12 @@ pub fn on_tick(ctx: &mut Ctx<'_>, region: &str, cluster: &str, service: &str, ge
     }
 }
 
-fn service_of<'a>(ctx: &'a mut Ctx<'_>, region: &str, cluster: &str, service: &str) -> Option<&'a Service> {
+pub(super) fn service_of<'a>(ctx: &'a mut Ctx<'_>, region: &str, cluster: &str, service: &str) -> Option<&'a Service> {
     ctx.world.region_mut(region).ecs.clusters.get(cluster).and_then(|c| c.services.get(service))
 }
 
-fn with_service(ctx: &mut Ctx<'_>, region: &str, cluster: &str, service: &str, f: impl FnOnce(&mut Service)) {
+/// Changes one service in place, if it still exists.
+pub(super) fn with_service(ctx: &mut Ctx<'_>, region: &str, cluster: &str, service: &str, f: impl FnOnce(&mut Service)) {
     if let Some(s) = ctx.world.region_mut(region).ecs.clusters.get_mut(cluster).and_then(|c| c.services.get_mut(service)) {
         f(s);
     }
@@ -68,165 +66,15 @@ pub fn event(ctx: &mut Ctx<'_>, region: &str, cluster: &str, service: &str, mess
     }
 }
 
-/// Each of the service's tasks' health, as the scheduler counts it for `minimumHealthyPercent` (§3.2):
-/// with a load balancer, when every target group says healthy; with a container health check, when every
-/// essential container is HEALTHY (both, when it has both); with neither, 40 seconds after it reached
-/// RUNNING. Also which tasks failed their container health checks, and which the load balancer found
-/// unhealthy (the target and the reason).
-struct Health {
-    healthy: BTreeSet<String>,
-    unhealthy: BTreeSet<String>,
-    lb_unhealthy: Vec<(String, ServiceTarget, String)>,
-}
-
-fn health(ctx: &mut Ctx<'_>, svc: &Service, tasks: &[Task]) -> Health {
-    let now = ctx.now;
-    let mut h = Health { healthy: BTreeSet::new(), unhealthy: BTreeSet::new(), lb_unhealthy: Vec::new() };
-    let has_lb = svc.load_balancers.iter().any(|l| l.target_group_arn.is_some());
-    for t in tasks.iter().filter(|t| t.last_status == TaskStatus::Running) {
-        let reg = &ctx.world.region_mut(&svc.region).ecs.task_definitions;
-        let defs = reg.containers_of(t);
-        let checks = container_health::has_health_checks(defs);
-        let container = checks.then(|| container_health::task_status(t, defs, now));
-        if container == Some("UNHEALTHY") {
-            h.unhealthy.insert(t.id.clone());
-        }
-        let lb = if has_lb { service_targets_sync::verdict(ctx, svc, &t.id) } else { None };
-        if let Some(Err((target, why))) = &lb {
-            h.lb_unhealthy.push((t.id.clone(), (*target).clone(), why.clone()));
-        }
-        let ok = match (has_lb, checks) {
-            (true, _) => matches!(lb, Some(Ok(()))) && container.is_none_or(|c| c == "HEALTHY"),
-            (false, true) => container == Some("HEALTHY"),
-            (false, false) => t.started_at.is_some_and(|at| now - at >= tuning::SERVICE_TASK_HEALTHY_AFTER),
-        };
-        if ok {
-            h.healthy.insert(t.id.clone());
-        }
-    }
-    h
-}
-
-/// Service tasks whose container health checks failed, or that a load balancer found unhealthy, are stopped
-/// and replaced once past `healthCheckGracePeriodSeconds` (§1.6, §3.3); each counts against its deployment's
-/// circuit breaker. Returns whether any was stopped.
-fn stop_unhealthy(ctx: &mut Ctx<'_>, svc: &Service, tasks: &[Task], h: &Health) -> bool {
-    let grace = SimDuration::secs(u64::from(svc.health_check_grace_period));
-    let now = ctx.now;
-    let past_grace = |t: &&Task| t.desired_status == TaskStatus::Running && t.started_at.is_some_and(|at| now - at >= grace);
-    let mut sick: Vec<(&Task, String, String)> = Vec::new();
-    let name = &svc.name;
-    for t in tasks.iter().filter(past_grace) {
-        if h.unhealthy.contains(&t.id) {
-            // Seen in real service event logs.
-            let msg = format!("(service {name}) (task {}) failed container health checks.", t.id);
-            sick.push((t, msg, "Task failed container health checks".into()));
-        } else if let Some((_, target, why)) = h.lb_unhealthy.iter().find(|(id, _, _)| *id == t.id) {
-            // ECS's wording for a target that failed ELB health checks, and the task's stoppedReason.
-            let who = if target.target_id.starts_with("i-") {
-                format!("(instance {})", target.target_id)
-            } else {
-                format!("(task {})", t.id)
-            };
-            let msg = format!(
-                "(service {name}) {who} (port {}) is unhealthy in (target-group {}) due to (reason {why}).",
-                target.port, target.target_group_arn
-            );
-            sick.push((t, msg, format!("Task failed ELB health checks in (target-group {})", target.target_group_arn)));
-        }
-    }
-    for (t, msg, reason) in &sick {
-        let (region, cluster) = (&svc.region, &svc.cluster);
-        event(ctx, region, cluster, name, msg.clone());
-        let drained = service_targets_sync::deregister(ctx, svc, &t.id);
-        begin_stop_draining(ctx, region, cluster, &t.id, "ServiceSchedulerInitiated", reason, drained);
-        let msg = format!("(service {name}) has stopped 1 running tasks: (task {}).", t.id);
-        event(ctx, region, cluster, name, msg);
-        let by = t.started_by.clone().unwrap_or_default();
-        with_service(ctx, region, cluster, name, |s| {
-            if let Some(d) = s.deployments.iter_mut().find(|d| d.id == by) {
-                d.failed_tasks += 1;
-            }
-        });
-    }
-    !sick.is_empty()
-}
-
 /// Tasks of a deployment that the service still counts: meant to run and not yet stopping.
-fn active<'a>(tasks: &'a [Task], d: &Deployment) -> Vec<&'a Task> {
+pub(super) fn active<'a>(tasks: &'a [Task], d: &Deployment) -> Vec<&'a Task> {
     tasks
         .iter()
         .filter(|t| t.started_by.as_deref() == Some(d.id.as_str()) && t.desired_status == TaskStatus::Running)
         .collect()
 }
 
-/// The strategies a service places with: its own, or the service default, spread over Availability Zones
-/// then over instances (§2.1 notes).
-fn strategies(s: &Service) -> Vec<Strategy> {
-    let given = if s.placement_strategy.is_empty() {
-        vec![json!({"type": "spread", "field": "attribute:ecs.availability-zone"}), json!({"type": "spread", "field": "instanceId"})]
-    } else {
-        s.placement_strategy.clone()
-    };
-    strategy::parse(&given).unwrap_or_default()
-}
-
-fn constraints(s: &Service, td: &crate::world::ecs::Registered) -> Vec<Constraint> {
-    let from_td: Vec<serde_json::Value> =
-        td.request.placement_constraints.iter().flatten().filter_map(|c| serde_json::to_value(c).ok()).collect();
-    let mut all = constraint::parse(&from_td, true).unwrap_or_default();
-    all.extend(constraint::parse(&s.placement_constraints, false).unwrap_or_default());
-    all
-}
-
-/// The service event for a task that could not be placed (§3.3), naming the closest matching instance: the
-/// one that got furthest through the checks.
-fn placement_message(name: &str, why: &NotPlaced) -> String {
-    const MORE: &str = "For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
-    match why {
-        NotPlaced::NoInstances => format!(
-            "(service {name}) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster. {MORE}"
-        ),
-        NotPlaced::Network(reason) => format!("(service {name}) was unable to place a task. Reason: {reason}."),
-        NotPlaced::Rejected(list) => {
-            let rank = |r: &Rejection| {
-                [
-                    Rejection::Agent,
-                    Rejection::Cpu,
-                    Rejection::Memory,
-                    Rejection::Ports,
-                    Rejection::PortsUdp,
-                    Rejection::Eni,
-                    Rejection::Gpu,
-                    Rejection::Attribute,
-                    Rejection::Location,
-                    Rejection::MemberOf,
-                    Rejection::DistinctInstance,
-                ]
-                .iter()
-                .position(|x| x == r)
-                .unwrap_or(0)
-            };
-            let Some((arn, why)) = list.iter().max_by_key(|(_, r)| rank(r)) else {
-                return format!("(service {name}) was unable to place a task because no container instance met all of its requirements. {MORE}");
-            };
-            let id = crate::world::ecs::short_id(arn);
-            // Wordings seen in real service events (§3.3 and public event logs).
-            let what = match why {
-                Rejection::Cpu => "has insufficient CPU units available.".to_string(),
-                Rejection::Memory => "has insufficient memory available.".to_string(),
-                Rejection::Ports | Rejection::PortsUdp => "is already using a port required by your task.".to_string(),
-                Rejection::Agent => "doesn't have the agent connected.".to_string(),
-                other => format!("encountered error \"{}\".", other.reason()),
-            };
-            format!(
-                "(service {name}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance {id}) {what} {MORE}"
-            )
-        }
-    }
-}
-
-fn task_list(ids: &[String]) -> String {
+pub(super) fn task_list(ids: &[String]) -> String {
     ids.iter().map(|id| format!("(task {id})")).collect::<Vec<_>>().join(" ")
 }
 
@@ -414,43 +262,6 @@ pub fn reconcile(ctx: &mut Ctx<'_>, region: &str, cluster: &str, name: &str) {
     }
 }
 
-/// Starts `count` tasks of the deployment; logs what started and what could not be placed.
-fn launch(ctx: &mut Ctx<'_>, svc: &Service, d: &Deployment, count: usize) -> usize {
-    let r = ctx.world.region_mut(&svc.region);
-    let Ok(td) = r.ecs.task_definitions.resolve(&d.task_definition, true).cloned() else { return 0 };
-    let network = svc.network_configuration.as_ref().and_then(|n| {
-        let req = json!({ "networkConfiguration": n });
-        network_config::parse(Req(&req), r, svc.launch_type == crate::world::ecs::LaunchType::Fargate).ok().flatten()
-    });
-    let strategies = if svc.launch_type == crate::world::ecs::LaunchType::Fargate { Vec::new() } else { strategies(svc) };
-    let mut constraints = constraints(svc, &td);
-    if svc.scheduling_strategy == SchedulingStrategy::Daemon {
-        // One task on each instance (§3.1).
-        constraints.push(Constraint::DistinctInstance);
-    }
-    let spec = ServiceTasks {
-        region: &svc.region,
-        cluster: &svc.cluster,
-        launch_type: svc.launch_type,
-        td,
-        group: svc.group(),
-        started_by: d.id.clone(),
-        network: network.as_ref(),
-        strategies: &strategies,
-        constraints: &constraints,
-        enable_execute_command: svc.enable_execute_command,
-    };
-    let (ids, not_placed) = run_task::launch_service_tasks(ctx, &spec, count);
-    if !ids.is_empty() {
-        let msg = format!("(service {}) has started {} tasks: {}.", svc.name, ids.len(), task_list(&ids));
-        event(ctx, &svc.region, &svc.cluster, &svc.name, msg);
-    }
-    if let Some(why) = not_placed {
-        event(ctx, &svc.region, &svc.cluster, &svc.name, placement_message(&svc.name, &why));
-    }
-    ids.len()
-}
-
 /// A service's task reached RUNNING: its deployment has run a task, the throttle resets, and the task goes
 /// behind the service's target groups.
 pub fn on_task_running(ctx: &mut Ctx<'_>, task: &Task) {
@@ -550,23 +361,5 @@ pub fn new_deployment(id: &str, task_definition: &str, desired: u32, now: SimTim
         rollout_state: "IN_PROGRESS".into(),
         rollout_state_reason: format!("ECS deployment {id} in progress."),
         ever_running: false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placement_events_name_the_closest_instance_3_3() {
-        let arn = "arn:aws:ecs:us-east-1:123456789012:container-instance/demo/abc".to_string();
-        let other = "arn:aws:ecs:us-east-1:123456789012:container-instance/demo/def".to_string();
-        let m = placement_message("web", &NotPlaced::Rejected(vec![(other, Rejection::Cpu), (arn, Rejection::Memory)]));
-        assert_eq!(
-            m,
-            "(service web) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance abc) has insufficient memory available. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide."
-        );
-        let m = placement_message("web", &NotPlaced::NoInstances);
-        assert!(m.contains("Reason: No Container Instances were found in your cluster."), "{m}");
     }
 }

@@ -3,17 +3,11 @@
 //! the task's health, and deregisters the task before stopping it, letting it drain for the target group's
 //! deregistration delay. ELB itself lives in `services::elbv2`; this is the ECS side of the seam.
 
-use super::service_scheduler::event;
+use super::service_scheduler::{event, with_service};
 use crate::clock::SimTime;
 use crate::context::Ctx;
 use crate::services::elbv2::service_targets::{self, TaskTarget};
 use crate::world::ecs::{Service, ServiceTarget, Task, TaskStatus};
-
-fn with_service(ctx: &mut Ctx<'_>, s: &Service, f: impl FnOnce(&mut Service)) {
-    if let Some(svc) = ctx.world.region_mut(&s.region).ecs.clusters.get_mut(&s.cluster).and_then(|c| c.services.get_mut(&s.name)) {
-        f(svc);
-    }
-}
 
 /// Registers a task that just reached RUNNING in every target group of its service.
 pub fn register(ctx: &mut Ctx<'_>, s: &Service, task: &Task) {
@@ -22,7 +16,7 @@ pub fn register(ctx: &mut Ctx<'_>, s: &Service, task: &Task) {
         match service_targets::register_task(ctx, &s.region, tg, &s.cluster, &task.id, &lb.container_name, lb.container_port) {
             Ok(t) => {
                 let entry = ServiceTarget { task_id: task.id.clone(), target_group_arn: tg.clone(), target_id: t.id, port: t.port };
-                with_service(ctx, s, |svc| svc.targets.push(entry));
+                with_service(ctx, &s.region, &s.cluster, &s.name, |svc| svc.targets.push(entry));
                 // ECS's event, as it appears in real service event logs.
                 event(ctx, &s.region, &s.cluster, &s.name, format!("(service {}) registered 1 targets in (target-group {tg})", s.name));
             }
@@ -48,7 +42,7 @@ pub fn deregister(ctx: &mut Ctx<'_>, s: &Service, task_id: &str) -> Option<SimTi
             drained = Some(drained.map_or(at, |d| d.max(at)));
         }
     }
-    with_service(ctx, s, |svc| svc.targets.retain(|t| t.task_id != task_id));
+    with_service(ctx, &s.region, &s.cluster, &s.name, |svc| svc.targets.retain(|t| t.task_id != task_id));
     event(ctx, &s.region, &s.cluster, &s.name, format!("(service {}) has begun draining connections on 1 tasks.", s.name));
     let groups: std::collections::BTreeSet<&str> = mine.iter().map(|t| t.target_group_arn.as_str()).collect();
     for tg in groups {

@@ -92,11 +92,6 @@ pub fn container_instance(cluster: &Cluster, ci: &ContainerInstance) -> Value {
 
 /// A task as DescribeTasks returns it. Host port bindings show once the containers run; an awsvpc task's
 /// ENI shows as an attachment, and each container lists its interface.
-/// The container definitions of a task's task definition (none if it cannot be found).
-pub fn task_containers<'a>(reg: &'a crate::world::ecs::TaskDefinitionRegistry, t: &Task) -> &'a [ContainerDefinition] {
-    reg.containers_of(t)
-}
-
 /// `defs` are the task definition's containers and `now` the time, for the health checks' status (§1.6).
 pub fn task(cluster: &Cluster, t: &Task, defs: &[ContainerDefinition], now: SimTime) -> Value {
     use crate::lifecycle::container_health;

@@ -144,7 +144,7 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
     let failures: Vec<(String, String)> = failures.into_iter().map(|(arn, why)| (arn, why.reason().to_string())).collect();
     let r = ctx.world.region_mut(region);
     let cluster = r.ecs.clusters.get(&cluster_name).ok_or_else(ServiceError::cluster_not_found)?;
-    let rendered: Vec<Value> = ids.iter().filter_map(|id| cluster.tasks.get(id)).map(|t| render::task(cluster, t, render::task_containers(&r.ecs.task_definitions, t), ctx.now)).collect();
+    let rendered: Vec<Value> = ids.iter().filter_map(|id| cluster.tasks.get(id)).map(|t| render::task(cluster, t, r.ecs.task_definitions.containers_of(t), ctx.now)).collect();
     let failures: Vec<Value> = failures.into_iter().map(|(arn, reason)| json!({"arn": arn, "reason": reason})).collect();
     Ok(json!({ "tasks": rendered, "failures": failures }))
 }

@@ -20,7 +20,7 @@ pub fn describe(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceErro
     let mut failures = Vec::new();
     for key in req.strings("tasks") {
         match cluster.tasks.get(short_id(key)) {
-            Some(t) => tasks.push(render::task(cluster, t, render::task_containers(&r.ecs.task_definitions, t), ctx.now)),
+            Some(t) => tasks.push(render::task(cluster, t, r.ecs.task_definitions.containers_of(t), ctx.now)),
             None => failures.push(json!({"arn": task_failure_arn(call.region, &cluster.name, key), "reason": "MISSING"})),
         }
     }
@@ -76,5 +76,5 @@ pub fn stop(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
     let r = ctx.world.region_mut(region);
     let cluster = r.ecs.clusters.get(&cluster_name).ok_or_else(ServiceError::cluster_not_found)?;
     let t = cluster.tasks.get(&id).ok_or_else(|| ServiceError::invalid_parameter("The referenced task was not found."))?;
-    Ok(json!({ "task": render::task(cluster, t, render::task_containers(&r.ecs.task_definitions, t), ctx.now) }))
+    Ok(json!({ "task": render::task(cluster, t, r.ecs.task_definitions.containers_of(t), ctx.now) }))
 }
