@@ -8,107 +8,22 @@
 //! Run after `trunk build --release --offline=true`: `cargo test -p ecs-sandbox --release --test e2e_editor`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod harness;
+
 use fantoccini::key::Key;
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
+use harness::{Browser, crate_dir, js, wait_until};
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+use std::path::Path;
+use std::time::Duration;
 
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const CHROMIUM: &str = "/usr/bin/chromium";
-/// A frame at 60 Hz, in milliseconds.
 const FRAME_MS: f64 = 16.0;
-
-fn crate_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The fixture, from `../shared/fixtures/taskdefs/` when present, else the validator's copy.
 fn fixture(name: &str) -> String {
     let shared = Path::new("/work/shared/fixtures/taskdefs").join(name);
     let path = if shared.exists() { shared } else { crate_dir().join("sim/tests/data/taskdefs").join(name) };
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "svg" => "image/svg+xml",
-        "json" => "application/json",
-        "md" => "text/markdown; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-/// Serves `dir` on a free port of 127.0.0.1 (GET only, one request per connection); returns the port.
-async fn serve(dir: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind the static server");
-    let port = listener.local_addr().unwrap().port();
-    tokio::spawn(async move {
-        while let Ok((mut sock, _)) = listener.accept().await {
-            let dir = dir.clone();
-            tokio::spawn(async move {
-                let mut buf = Vec::new();
-                let mut chunk = [0u8; 4096];
-                while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match sock.read(&mut chunk).await {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                    }
-                    if buf.len() > 64 * 1024 {
-                        return;
-                    }
-                }
-                let request = String::from_utf8_lossy(&buf);
-                let target = request.split_whitespace().nth(1).unwrap_or("/");
-                let path = target.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/');
-                let path = if path.is_empty() { "index.html" } else { path };
-                let found =
-                    if path.split('/').any(|p| p == ".." || p.is_empty()) { None } else { tokio::fs::read(dir.join(path)).await.ok() };
-                let (status, ctype, body) = match found {
-                    Some(body) => ("200 OK", content_type(path), body),
-                    None => ("404 Not Found", "text/plain", b"not found".to_vec()),
-                };
-                let head = format!(
-                    "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let _ = sock.write_all(head.as_bytes()).await;
-                let _ = sock.write_all(&body).await;
-                let _ = sock.shutdown().await;
-            });
-        }
-    });
-    port
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// Polls `check` every 50 ms until it returns `Some`, or fails with `what` after `limit`.
-async fn wait_until<T, F, Fut>(limit: Duration, what: &str, mut check: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Option<T>>,
-{
-    let start = Instant::now();
-    loop {
-        if let Some(v) = check().await {
-            return v;
-        }
-        assert!(start.elapsed() < limit, "timed out after {limit:?} waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-async fn js(client: &Client, script: &str) -> Value {
-    client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
 }
 
 async fn js_async(client: &Client, script: &str, args: Vec<Value>) -> Value {
@@ -123,68 +38,11 @@ async fn editor_value(client: &Client) -> String {
     js(client, "return document.querySelector('.editor-text').value;").await.as_str().unwrap_or_default().to_string()
 }
 
-/// Kills chromedriver when the test ends, however it ends.
-struct Driver(std::process::Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pasting_the_tomcat_port_mismatch_underlines_the_port_mapping() {
-    let dist = crate_dir().join("dist");
-    assert!(
-        dist.join("index.html").is_file(),
-        "{} is missing: build the page first with `source scripts/tools.sh && trunk build --release --offline=true`",
-        dist.display()
-    );
-    for bin in [CHROMEDRIVER, CHROMIUM] {
-        assert!(Path::new(bin).exists(), "{bin} is missing: `source scripts/tools.sh --browser` installs it");
-    }
-    let site = serve(dist).await;
-    let driver_port = free_port();
-    let _driver = Driver(
-        std::process::Command::new(CHROMEDRIVER)
-            .arg(format!("--port={driver_port}"))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("start chromedriver"),
-    );
-    wait_until(Duration::from_secs(20), "chromedriver to listen", || async {
-        tokio::net::TcpStream::connect(("127.0.0.1", driver_port)).await.ok().map(|_| ())
-    })
-    .await;
-    let profile = std::env::temp_dir().join(format!(
-        "ecs-sandbox-e2e-editor-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
-    ));
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), json!("chrome"));
-    caps.insert(
-        "goog:chromeOptions".into(),
-        json!({
-            "binary": CHROMIUM,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1440,1000", "--force-device-scale-factor=1",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-        }),
-    );
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{driver_port}"))
-        .await
-        .expect("a Chromium session through chromedriver");
-    run(&client, site).await;
-    let _ = client.close().await;
-    let _ = std::fs::remove_dir_all(&profile);
+    let b = Browser::start(1440, 1000).await;
+    run(&b.client, b.site).await;
+    b.close().await;
 }
 
 async fn run(client: &Client, site: u16) {

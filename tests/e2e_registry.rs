@@ -15,6 +15,7 @@ mod harness;
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use harness::{Browser, crate_dir, js, wait_until};
+use harness::page::{self, click, pane_to_top, set_speed, settle, show_solution, text, type_line};
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -34,83 +35,10 @@ async fn screenshot(client: &Client, path: &std::path::Path) {
     harness::screenshot(client, path).await;
 }
 
-async fn text(client: &Client, script: &str) -> String {
-    js(client, script).await.as_str().unwrap_or_default().to_string()
-}
-
-async fn goals(client: &Client) -> Vec<(String, bool)> {
-    let v = js(client, "return [...document.querySelectorAll('li[data-goal]')].map(li => [li.dataset.goal, li.classList.contains('met')]);").await;
-    serde_json::from_value(v).expect("goal rows")
-}
-
-async fn set_speed(client: &Client, index: usize) {
-    js(
-        client,
-        &format!(
-            "const s = document.querySelector('.anim-speed select'); s.value = '{index}'; s.dispatchEvent(new Event('change', {{bubbles: true}}));"
-        ),
-    )
-    .await;
-}
-
-/// Waits until nothing is being typed and the animation has played every step.
-async fn settle(client: &Client) {
-    wait_until(Duration::from_secs(120), "typing and the animation to finish", || async {
-        let v = js(
-            client,
-            "return !document.querySelector('.input-line.typing') && document.querySelector('.anim-status').textContent.includes('Up to date');",
-        )
-        .await;
-        (v == json!(true)).then_some(())
-    })
-    .await;
-}
-
 async fn open_lesson(client: &Client, b: &Browser, id: &str) {
-    client.goto(&b.url(&format!("#/lesson/{id}"))).await.expect("open the page");
-    client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css("[data-testid=terminal-input]"))
-        .await
-        .expect("the terminal's prompt appears (the wasm loaded)");
-    wait_until(Duration::from_secs(10), "the lesson to open", || async {
-        let v = js(client, &format!("return location.hash === '#/lesson/{id}' && !!document.querySelector('li[data-goal]');")).await;
-        (v == json!(true)).then_some(())
-    })
-    .await;
+    page::open_lesson(client, b, id).await;
     set_speed(client, 4).await;
-    // A new lesson's hash keeps the page (and the pane's scroll position): start at the top.
-    js(client, "const s = document.querySelector('.cluster-scroll'); if (s) s.scrollTop = 0;").await;
-}
-
-/// Clicks "Show solution" and waits until every goal is met and the view has caught up.
-async fn show_solution(client: &Client) {
-    set_speed(client, 4).await;
-    click(client, ".lesson-actions .solution").await;
-    wait_until(Duration::from_secs(120), "every goal to tick", || async {
-        let g = goals(client).await;
-        (!g.is_empty() && g.iter().all(|(_, met)| *met)).then_some(())
-    })
-    .await;
-    settle(client).await;
-}
-
-async fn type_line(client: &Client, line: &str) {
-    let input = client.find(Locator::Css("[data-testid=terminal-input]")).await.unwrap();
-    input.send_keys(line).await.expect("type a command");
-    let enter: String = char::from(Key::Enter).into();
-    input.send_keys(&enter).await.expect("press Enter");
-    let shown = format!("$ {line}\n");
-    wait_until(Duration::from_secs(10), "the command to run", || async {
-        let v = js(client, "return document.querySelector('[data-testid=scrollback]').textContent;").await;
-        v.as_str().is_some_and(|t| t.contains(&shown)).then_some(())
-    })
-    .await;
-}
-
-async fn click(client: &Client, selector: &str) {
-    client.find(Locator::Css(selector)).await.unwrap_or_else(|e| panic!("{selector}: {e}")).click().await.expect("click");
+    pane_to_top(client).await;
 }
 
 /// (action, yes/some/no, failed a task) of each check on a role's card in a cluster.

@@ -12,54 +12,11 @@
 
 mod harness;
 
-use fantoccini::key::Key;
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use harness::{Browser, crate_dir, js, wait_until};
+use harness::page::{click, open_lesson, pane_to_top, set_speed, settle, show_solution_within, text, type_line};
 use serde_json::{Value, json};
 use std::time::Duration;
-
-async fn text(client: &Client, script: &str) -> String {
-    js(client, script).await.as_str().unwrap_or_default().to_string()
-}
-
-async fn set_speed(client: &Client, index: usize) {
-    js(
-        client,
-        &format!(
-            "const s = document.querySelector('.anim-speed select'); s.value = '{index}'; s.dispatchEvent(new Event('change', {{bubbles: true}}));"
-        ),
-    )
-    .await;
-}
-
-async fn settle(client: &Client) {
-    wait_until(Duration::from_secs(120), "typing and the animation to finish", || async {
-        let v = js(
-            client,
-            "return !document.querySelector('.input-line.typing') && document.querySelector('.anim-status').textContent.includes('Up to date');",
-        )
-        .await;
-        (v == json!(true)).then_some(())
-    })
-    .await;
-}
-
-async fn click(client: &Client, selector: &str) {
-    client.find(Locator::Css(selector)).await.unwrap_or_else(|e| panic!("{selector}: {e}")).click().await.expect("click");
-}
-
-async fn type_line(client: &Client, line: &str) {
-    let input = client.find(Locator::Css("[data-testid=terminal-input]")).await.unwrap();
-    input.send_keys(line).await.expect("type a command");
-    let enter: String = char::from(Key::Enter).into();
-    input.send_keys(&enter).await.expect("press Enter");
-    let shown = format!("$ {line}\n");
-    wait_until(Duration::from_secs(10), "the command to run", || async {
-        let v = js(client, "return document.querySelector('[data-testid=scrollback]').textContent;").await;
-        v.as_str().is_some_and(|t| t.contains(&shown)).then_some(())
-    })
-    .await;
-}
 
 /// `[address, state, task id, aria-label]` of every target in the panel.
 async fn targets(client: &Client) -> Vec<(String, String, String, String)> {
@@ -80,25 +37,8 @@ async fn lesson_8_requests_flow_through_the_alb_to_the_tasks_in_chromium() {
 
 async fn run(b: &Browser) {
     let client = &b.client;
-    client.goto(&b.url("#/lesson/alb-dynamic-ports")).await.expect("open the page");
-    client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css("[data-testid=terminal-input]"))
-        .await
-        .expect("the wasm loaded");
-    wait_until(Duration::from_secs(10), "the lesson to open", || async {
-        let v = js(client, "return !!document.querySelector('li[data-goal]');").await;
-        (v == json!(true)).then_some(())
-    })
-    .await;
-    set_speed(client, 4).await;
-    click(client, ".lesson-actions .solution").await;
-    wait_until(Duration::from_secs(150), "every goal to tick", || async {
-        let v = js(client, "const g = [...document.querySelectorAll('li[data-goal]')]; return g.length > 0 && g.every(li => li.classList.contains('met'));").await;
-        (v == json!(true)).then_some(())
-    })
-    .await;
+    open_lesson(client, b, "alb-dynamic-ports").await;
+    show_solution_within(client, Duration::from_secs(150)).await;
     settle(client).await;
 
     // The picture: shop-alb, active, listener HTTP:80, its default rule, target group web, four healthy targets.
@@ -200,26 +140,9 @@ async fn run(b: &Browser) {
 
 /// Opens a lesson, shows its solution and waits until every goal is met and the animation has caught up.
 async fn open_and_solve(client: &Client, b: &Browser, id: &str) {
-    client.goto(&b.url(&format!("#/lesson/{id}"))).await.expect("open the lesson");
-    client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css("[data-testid=terminal-input]"))
-        .await
-        .expect("the wasm loaded");
-    wait_until(Duration::from_secs(10), "the lesson to open", || async {
-        let v = js(client, &format!("return location.hash === '#/lesson/{id}' && !!document.querySelector('li[data-goal]');")).await;
-        (v == json!(true)).then_some(())
-    })
-    .await;
-    set_speed(client, 4).await;
-    js(client, "const s = document.querySelector('.cluster-scroll'); if (s) s.scrollTop = 0;").await;
-    click(client, ".lesson-actions .solution").await;
-    wait_until(Duration::from_secs(240), "every goal to tick", || async {
-        let v = js(client, "const g = [...document.querySelectorAll('li[data-goal]')]; return g.length > 0 && g.every(li => li.classList.contains('met'));").await;
-        (v == json!(true)).then_some(())
-    })
-    .await;
+    open_lesson(client, b, id).await;
+    pane_to_top(client).await;
+    show_solution_within(client, Duration::from_secs(240)).await;
     // Play what is still queued at once (the button is disabled when nothing is).
     js(client, "const f = document.querySelector('.anim-finish'); if (f && !f.disabled) f.click();").await;
     settle(client).await;

@@ -3,6 +3,8 @@
 //! (`tests/browser_bench.rs`). `ECS_SANDBOX_DIST` points at another build than `dist/`.
 #![allow(dead_code)]
 
+pub mod page;
+
 use fantoccini::{Client, ClientBuilder};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
