@@ -26,6 +26,20 @@ OPERATIONS = {
         "DescribeInstanceTypes", "DescribeRegions",
         "DeleteSecurityGroup", "RevokeSecurityGroupIngress", "AuthorizeSecurityGroupEgress",
     ]),
+    # Issue 7 (scaling): service auto scaling, metrics and alarms, Auto Scaling groups for capacity providers.
+    "application-autoscaling": ("application-autoscaling/2016-02-06", [
+        "RegisterScalableTarget", "DeregisterScalableTarget", "DescribeScalableTargets", "PutScalingPolicy",
+        "DescribeScalingPolicies", "DeleteScalingPolicy", "PutScheduledAction", "DescribeScheduledActions",
+        "DeleteScheduledAction", "DescribeScalingActivities",
+    ]),
+    "cloudwatch": ("cloudwatch/2010-08-01", [
+        "GetMetricStatistics", "GetMetricData", "ListMetrics", "PutMetricAlarm", "DescribeAlarms", "DeleteAlarms",
+        "SetAlarmState",
+    ]),
+    "autoscaling": ("autoscaling/2011-01-01", [
+        "CreateAutoScalingGroup", "DescribeAutoScalingGroups", "UpdateAutoScalingGroup", "DeleteAutoScalingGroup",
+        "SetDesiredCapacity", "DescribeScalingActivities", "SetInstanceProtection", "TerminateInstanceInAutoScalingGroup",
+    ]),
     "elbv2": ("elbv2/2015-12-01", [
         "CreateLoadBalancer", "DescribeLoadBalancers", "DeleteLoadBalancer", "CreateTargetGroup",
         "DescribeTargetGroups", "DeleteTargetGroup", "ModifyTargetGroup", "ModifyTargetGroupAttributes",
