@@ -25,6 +25,7 @@ OPERATIONS = {
         "DescribeSecurityGroups", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress",
         "DescribeInstanceTypes", "DescribeRegions",
         "DeleteSecurityGroup", "RevokeSecurityGroupIngress", "AuthorizeSecurityGroupEgress",
+        "CreateLaunchTemplate", "DescribeLaunchTemplates", "DeleteLaunchTemplate", "DescribeLaunchTemplateVersions",
     ]),
     # Issue 7 (scaling): service auto scaling, metrics and alarms, Auto Scaling groups for capacity providers.
     "application-autoscaling": ("application-autoscaling/2016-02-06", [

@@ -44,12 +44,14 @@ impl Sandbox {
     /// A fresh account at the fixed start instant, with every random choice drawn from `seed`.
     pub fn new(seed: u64) -> Self {
         let clock = Clock::default();
+        let mut scheduler = Scheduler::default();
+        crate::lifecycle::metrics::start(&mut scheduler, clock.now());
         Sandbox {
             seed,
             world: World::new(clock.now()),
             clock,
             rng: SimRng::new(seed),
-            scheduler: Scheduler::default(),
+            scheduler,
             log: EventLog::default(),
             shell: ShellState::default(),
             docker: crate::docker::DockerClient::new(),

@@ -31,6 +31,9 @@ pub enum Action {
     HealthCheckRound { region: String, target_group_arn: String },
     /// A deregistered target's deregistration delay is over.
     TargetDrained { region: String, target_group_arn: String, target_id: String, port: u16 },
+    /// CloudWatch's clock: sample the chart timeline; on whole minutes publish metrics and evaluate alarms and
+    /// scaling (lifecycle/metrics.rs). Always on the queue.
+    MetricsTick,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -54,6 +54,13 @@ pub const LOAD_SAMPLES: u64 = 50;
 /// uses when idle. 100 requests a second keep a 256-unit task at about 80 %.
 pub const CPU_UNITS_PER_RPS: f64 = 2.0;
 pub const CPU_UNITS_IDLE: f64 = 5.0;
+/// The simulated application's memory: this share of the task's reservation is resident when idle, plus this
+/// many MiB per request per second it is answering.
+pub const MEMORY_RESIDENT_FRACTION: f64 = 0.25;
+pub const MEMORY_MIB_PER_RPS: f64 = 0.5;
+/// CloudWatch's clock: the sandbox samples its chart timeline this often and publishes every AWS metric once a
+/// minute (on the sixth sample).
+pub const METRICS_TICK: SimDuration = SimDuration::secs(10);
 /// The most requests per second one `sandbox load` sends.
 pub const LOAD_MAX_RPS: u32 = 10_000;
 /// The longest a `sandbox load` runs.

@@ -5,6 +5,8 @@ pub mod agent;
 pub mod ecr;
 pub mod instance;
 pub mod load;
+pub mod metrics;
+pub mod utilization;
 pub mod service_health;
 pub mod service_launch;
 pub mod service_scheduler;
@@ -35,6 +37,7 @@ pub fn apply(ctx: &mut Ctx<'_>, action: Action) {
         Action::LoadBalancerActive { region, load_balancer_arn } => {
             crate::services::elbv2::on_active(ctx, &region, &load_balancer_arn);
         }
+        Action::MetricsTick => metrics::on_tick(ctx),
         Action::HealthCheckRound { region, target_group_arn } => health_check::on_round(ctx, &region, &target_group_arn),
         Action::TargetDrained { region, target_group_arn, target_id, port } => {
             crate::services::elbv2::service_targets::on_drained(ctx, &region, &target_group_arn, &target_id, port);

@@ -79,6 +79,7 @@ pub fn scale_task(id: String, container_instance_id: String, availability_zone: 
         memory: None,
         containers: Vec::new(),
         group: "family:batch".into(),
+        capacity_provider_name: None,
         started_by: None,
         created_at: SimTime(0),
         pull_started_at: None,

@@ -4,6 +4,7 @@
 
 pub mod iam;
 pub mod load_balancing;
+pub mod metrics;
 pub mod registry;
 pub mod services;
 
@@ -38,6 +39,10 @@ pub struct View {
     pub load_balancers: Vec<load_balancing::LoadBalancerView>,
     pub target_groups: Vec<load_balancing::TargetGroupView>,
     pub security_groups: Vec<load_balancing::SecurityGroupView>,
+    /// CloudWatch metrics of every Region (the newest hour of one-minute datapoints), and the sandbox's chart
+    /// timeline (task and instance counts every 10 seconds).
+    pub metrics: Vec<metrics::MetricView>,
+    pub timeline: Vec<metrics::TimelineView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -354,5 +359,7 @@ pub fn build(world: &World, now: SimTime) -> View {
         load_balancers: world.regions().flat_map(load_balancing::load_balancers).collect(),
         target_groups: world.regions().flat_map(load_balancing::target_groups).collect(),
         security_groups: world.regions().flat_map(load_balancing::security_groups).collect(),
+        metrics: world.regions().flat_map(|r| metrics::metrics(&r.name, &r.cloudwatch)).collect(),
+        timeline: world.regions().flat_map(|r| metrics::timeline(&r.name, &r.cloudwatch)).collect(),
     }
 }

@@ -1,7 +1,6 @@
 //! ECS services as plain data: counts, deployments side by side (for drawing a rollout) and the newest
 //! events, for the page and for lesson goals (`clusters[?name=='shop'].services[]`).
 
-use crate::tuning;
 use crate::world::ecs::{Cluster, Service, TaskStatus};
 use crate::world::traffic::Traffic;
 use serde::Serialize;
@@ -64,18 +63,6 @@ fn family_revision(arn: &str) -> String {
     arn.rsplit_once(":task-definition/").map_or(arn, |(_, fr)| fr).to_string()
 }
 
-/// One task's CPU utilisation in percent: its recent load's cost plus the idle cost, over what it reserves (a
-/// task without a CPU reservation counts against one vCPU), at most 100.
-fn task_cpu(t: &crate::world::ecs::Task, traffic: &Traffic, now: crate::clock::SimTime) -> f64 {
-    let rps = traffic
-        .recent
-        .get(&t.id)
-        .filter(|(at, _)| now - *at <= tuning::LOAD_TICK)
-        .map_or(0.0, |(_, n)| *n as f64 / tuning::LOAD_TICK.as_secs() as f64);
-    let reserved = if t.reserved_cpu == 0 { 1024.0 } else { f64::from(t.reserved_cpu) };
-    ((rps * tuning::CPU_UNITS_PER_RPS + tuning::CPU_UNITS_IDLE) / reserved * 100.0).min(100.0)
-}
-
 pub fn service(c: &Cluster, s: &Service, traffic: &Traffic, now: crate::clock::SimTime) -> ServiceView {
     let group = s.group();
     let tasks: Vec<_> = c.tasks.values().filter(|t| t.group == group).collect();
@@ -135,7 +122,7 @@ pub fn service(c: &Cluster, s: &Service, traffic: &Traffic, now: crate::clock::S
         requests_served: tasks.iter().filter_map(|t| traffic.per_task.get(&t.id)).sum(),
         cpu_utilization: {
             let running: Vec<f64> =
-                tasks.iter().filter(|t| t.last_status == TaskStatus::Running).map(|t| task_cpu(t, traffic, now)).collect();
+                tasks.iter().filter(|t| t.last_status == TaskStatus::Running).map(|t| crate::lifecycle::utilization::task_cpu_percent(t, traffic, now)).collect();
             if running.is_empty() { 0.0 } else { (running.iter().sum::<f64>() / running.len() as f64 * 10.0).round() / 10.0 }
         },
     }

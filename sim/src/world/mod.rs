@@ -1,6 +1,7 @@
 //! The simulated AWS account: IAM (global) and, per Region, the default network, EC2 instances and ECS.
 
 pub mod amis;
+pub mod cloudwatch;
 pub mod ec2;
 pub mod ecr;
 pub mod ecr_lifecycle;
@@ -31,6 +32,8 @@ pub struct Region {
     pub secrets: secrets::Secrets,
     /// Elastic Load Balancing v2: load balancers, listeners, rules, target groups (ecs-facts.md §4).
     pub elbv2: elbv2::Elbv2,
+    /// CloudWatch metrics and the sandbox's chart timeline.
+    pub cloudwatch: cloudwatch::CloudWatch,
 }
 
 impl Region {
@@ -44,6 +47,7 @@ impl Region {
             logs: logs::Logs::default(),
             secrets: secrets::Secrets::default(),
             elbv2: elbv2::Elbv2::default(),
+            cloudwatch: cloudwatch::CloudWatch::default(),
         }
     }
 }
@@ -74,6 +78,12 @@ impl World {
     pub fn region_and_iam(&mut self, name: &str) -> (&mut Region, &iam::Iam) {
         let r = self.regions.entry(name.to_string()).or_insert_with(|| Region::new(name));
         (r, &self.iam)
+    }
+
+    /// The Region's state and the traffic `sandbox load` sends (global), for metrics computed from both.
+    pub fn region_and_traffic(&mut self, name: &str) -> (&mut Region, &traffic::Traffic) {
+        let r = self.regions.entry(name.to_string()).or_insert_with(|| Region::new(name));
+        (r, &self.traffic)
     }
 
     pub fn region(&self, name: &str) -> Option<&Region> {

@@ -77,7 +77,10 @@ macro_rules! embedded {
         const EMBEDDED: &[(&str, &str)] = &[$(($name, include_str!(concat!("../../../models/", $name, ".json")))),*];
     };
 }
-embedded!("ec2", "ecr", "ecs", "elbv2", "iam", "logs", "s3api", "secretsmanager", "ssm", "sts");
+embedded!(
+    "application-autoscaling", "autoscaling", "cloudwatch", "ec2", "ecr", "ecs", "elbv2", "iam", "logs", "s3api",
+    "secretsmanager", "ssm", "sts",
+);
 
 /// The model of a service by its CLI name (`ecs`), parsed once on first use.
 pub fn service(name: &str) -> Option<&'static ServiceModel> {

@@ -422,6 +422,7 @@ fn create_task(
         memory: tpl.td.request.memory.clone().or_else(|| fargate.then(|| tpl.memory.to_string())),
         containers,
         group: tpl.group.clone(),
+        capacity_provider_name: None,
         started_by: tpl.started_by.clone(),
         created_at: ctx.now,
         pull_started_at: None,

@@ -24,6 +24,10 @@ pub struct Cluster {
     pub placements: super::placement_log::PlacementLog,
     /// Services by name; a deleted one stays (INACTIVE) until a new one takes its name.
     pub services: BTreeMap<String, super::Service>,
+    /// Capacity providers associated with the cluster (`put-cluster-capacity-providers`), in the order given.
+    pub capacity_providers: Vec<String>,
+    /// The strategy used when run-task or create-service gives neither a launch type nor a strategy.
+    pub default_capacity_provider_strategy: Vec<super::StrategyItem>,
 }
 
 impl Cluster {
@@ -41,6 +45,8 @@ impl Cluster {
             tasks: BTreeMap::new(),
             placements: super::placement_log::PlacementLog::default(),
             services: BTreeMap::new(),
+            capacity_providers: Vec::new(),
+            default_capacity_provider_strategy: Vec::new(),
         }
     }
 

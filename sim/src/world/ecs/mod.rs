@@ -1,5 +1,6 @@
 //! ECS's state in one Region: clusters (with their container instances and tasks) and the task definitions.
 
+pub mod capacity_provider;
 pub mod cluster;
 pub mod container_instance;
 pub mod placement_log;
@@ -7,6 +8,7 @@ pub mod registry;
 pub mod service;
 pub mod task;
 
+pub use capacity_provider::{CapacityProvider, ManagedScaling, StrategyItem};
 pub use cluster::{Cluster, InstanceUsage};
 pub use container_instance::ContainerInstance;
 pub use registry::{Registered, TaskDefinitionRegistry};
@@ -20,6 +22,8 @@ pub struct Ecs {
     /// Clusters by name; name order is the order `list-clusters` returns them in.
     pub clusters: BTreeMap<String, Cluster>,
     pub task_definitions: TaskDefinitionRegistry,
+    /// Auto Scaling group capacity providers by name (FARGATE and FARGATE_SPOT are built in, not stored).
+    pub capacity_providers: BTreeMap<String, CapacityProvider>,
 }
 
 impl Ecs {

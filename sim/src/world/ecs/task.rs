@@ -140,6 +140,9 @@ pub struct Task {
     pub memory: Option<String>,
     pub containers: Vec<TaskContainer>,
     pub group: String,
+    /// The capacity provider the task was launched on (`FARGATE`, `FARGATE_SPOT` or an Auto Scaling group
+    /// provider), when it came from a capacity provider strategy (ecs-facts.md §3.5).
+    pub capacity_provider_name: Option<String>,
     pub started_by: Option<String>,
     pub created_at: SimTime,
     pub pull_started_at: Option<SimTime>,
