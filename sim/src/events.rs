@@ -128,6 +128,23 @@ pub enum EventKind {
         path: String,
         status_code: u16,
     },
+    /// A CloudWatch alarm changed state (`OK`, `ALARM`, `INSUFFICIENT_DATA`); `reason` is its StateReason.
+    AlarmStateChanged { region: String, alarm_name: String, old_state: String, new_state: String, reason: String },
+    /// Application Auto Scaling did something to a scalable target (ecs-facts.md §3.4): `description` and
+    /// `cause` are the activity's; what caused it (a policy and its alarm, or a scheduled action) and, when the
+    /// desired count changed, the old and new counts.
+    ScalingActivity {
+        region: String,
+        resource_id: String,
+        activity_id: String,
+        description: String,
+        cause: String,
+        policy_name: Option<String>,
+        alarm_name: Option<String>,
+        scheduled_action_name: Option<String>,
+        old_desired: Option<u32>,
+        new_desired: Option<u32>,
+    },
 }
 
 /// The ordered, append-only log.

@@ -37,8 +37,12 @@ pub fn on_tick(ctx: &mut Ctx<'_>) {
     ctx.schedule(tuning::METRICS_TICK, Action::MetricsTick);
 }
 
-/// The evaluations that follow each minute's metrics.
-fn on_minute(_ctx: &mut Ctx<'_>) {}
+/// The evaluations that follow each minute's metrics: scheduled scaling actions, then alarms (whose actions
+/// invoke scaling policies).
+fn on_minute(ctx: &mut Ctx<'_>) {
+    crate::lifecycle::scaling::on_minute(ctx);
+    crate::lifecycle::alarms::on_minute(ctx);
+}
 
 /// Timeline keys: `service/<cluster>/<service>/{desired,running,pending}`, `cluster/<cluster>/instances`.
 fn sample_timeline(ctx: &mut Ctx<'_>) {

@@ -2,10 +2,12 @@
 //! registering, tasks starting and stopping, load balancers' health checks. Commands schedule them; [`apply`] carries them out.
 
 pub mod agent;
+pub mod alarms;
 pub mod ecr;
 pub mod instance;
 pub mod load;
 pub mod metrics;
+pub mod scaling;
 pub mod utilization;
 pub mod service_health;
 pub mod service_launch;

@@ -1,6 +1,8 @@
 //! The sandbox's implementation of each AWS operation it models: a function from the API request (as the
 //! CLI built it) to the response, or to the service's error. The CLI layer handles everything around it.
 
+pub mod application_autoscaling;
+pub mod cloudwatch;
 pub mod ec2;
 pub mod ecr;
 pub mod ecs;
@@ -52,6 +54,8 @@ pub fn handler(service: &str, operation: &str) -> Option<Handler> {
         "logs" => logs::handler(operation),
         "secretsmanager" => secretsmanager::handler(operation),
         "s3api" => s3api::handler(operation),
+        "cloudwatch" => cloudwatch::handler(operation),
+        "application-autoscaling" => application_autoscaling::handler(operation),
         _ => None,
     }
 }

@@ -101,6 +101,8 @@ pub struct CloudWatch {
     pub timeline: BTreeMap<String, VecDeque<TimelineSample>>,
     /// Cumulative request counts per target group at the previous minute, to publish per-minute sums.
     pub last_request_totals: BTreeMap<String, u64>,
+    /// Metric alarms by name (world/cloudwatch_alarms.rs).
+    pub alarms: BTreeMap<String, crate::world::cloudwatch_alarms::MetricAlarm>,
 }
 
 impl CloudWatch {

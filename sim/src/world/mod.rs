@@ -1,7 +1,9 @@
 //! The simulated AWS account: IAM (global) and, per Region, the default network, EC2 instances and ECS.
 
 pub mod amis;
+pub mod application_autoscaling;
 pub mod cloudwatch;
+pub mod cloudwatch_alarms;
 pub mod ec2;
 pub mod ecr;
 pub mod ecr_lifecycle;
@@ -16,6 +18,7 @@ pub mod traffic;
 pub mod network;
 pub mod elbv2;
 pub mod security_groups;
+pub mod scaling_schedule;
 
 use crate::clock::SimTime;
 use std::collections::BTreeMap;
@@ -34,6 +37,8 @@ pub struct Region {
     pub elbv2: elbv2::Elbv2,
     /// CloudWatch metrics and the sandbox's chart timeline.
     pub cloudwatch: cloudwatch::CloudWatch,
+    /// Application Auto Scaling: scalable targets, policies, scheduled actions, activities (ecs-facts.md §3.4).
+    pub application_autoscaling: application_autoscaling::ApplicationAutoScaling,
 }
 
 impl Region {
@@ -48,6 +53,7 @@ impl Region {
             secrets: secrets::Secrets::default(),
             elbv2: elbv2::Elbv2::default(),
             cloudwatch: cloudwatch::CloudWatch::default(),
+            application_autoscaling: application_autoscaling::ApplicationAutoScaling::default(),
         }
     }
 }

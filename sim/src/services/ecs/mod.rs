@@ -10,6 +10,8 @@ pub mod run_task;
 mod task_definitions;
 mod tasks;
 
+pub use services::set_desired_count;
+
 use super::{Handler, ServiceError};
 use crate::world::ecs::{Cluster, Ecs};
 

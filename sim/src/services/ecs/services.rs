@@ -341,6 +341,24 @@ pub fn update(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
     Ok(json!({ "service": rendered }))
 }
 
+/// Sets an ACTIVE service's desired count the way `update-service --desired-count` does, and lets the service
+/// scheduler react: Service Auto Scaling's way in (ecs-facts.md §3.4). Returns the old count, or None when
+/// the cluster or service is not ACTIVE.
+pub fn set_desired_count(ctx: &mut Ctx<'_>, region: &str, cluster: &str, service: &str, desired: u32) -> Option<u32> {
+    let now = ctx.now;
+    let r = ctx.world.region_mut(region);
+    let c = r.ecs.clusters.get_mut(cluster).filter(|c| c.status == "ACTIVE")?;
+    let s = c.services.get_mut(service).filter(|s| s.status == "ACTIVE")?;
+    let old = s.desired_count;
+    s.desired_count = desired;
+    if let Some(p) = s.primary_mut() {
+        p.desired_count = desired;
+        p.updated_at = now;
+    }
+    scheduler::reconcile(ctx, region, cluster, service);
+    Some(old)
+}
+
 pub fn delete(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
     let req = call.req();
     let region = call.region;
