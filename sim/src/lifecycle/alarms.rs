@@ -117,6 +117,11 @@ pub fn decide(a: &MetricAlarm, values: &[PeriodValue], now: SimTime) -> Outcome 
     } else {
         (present.iter().copied().filter(|v| !breaches(v)).collect(), AlarmState::Ok)
     };
+    if listed.is_empty() {
+        // Too few datapoints to alarm, and none that says OK: the alarm keeps its state (a new alarm stays
+        // INSUFFICIENT_DATA until it has M breaching datapoints or one that does not breach).
+        return Outcome { state: None, reason: String::new(), reason_data: None };
+    }
     let list = listed.iter().filter_map(|v| v.value.map(|x| datapoint_text(x, v.at))).collect::<Vec<_>>().join(", ");
     let k = listed.len();
     let was = if k == 1 { "was" } else { "were" };
@@ -290,6 +295,12 @@ mod tests {
         assert_eq!(decide(&a, &values(&[None, None, None]), START).state, Some(AlarmState::Alarm));
         a.treat_missing_data = Some(MissingData::Ignore);
         assert_eq!(decide(&a, &values(&[None, None, None]), START).state, None);
+    }
+
+    #[test]
+    fn too_few_breaching_datapoints_keep_the_state() {
+        let o = decide(&alarm(Some(15), 15), &values(&[Some(90.0), Some(90.0), None]), START);
+        assert_eq!(o.state, None);
     }
 
     #[test]
