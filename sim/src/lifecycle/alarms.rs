@@ -305,7 +305,7 @@ mod tests {
 
     #[test]
     fn fewer_than_m_breaching_is_ok() {
-        let o = decide(&alarm(None, 3), &values(&[Some(90.0), Some(90.0), None]), START);
+        let o = decide(&alarm(None, 3), &values(&[Some(90.0), Some(10.0), None]), START);
         assert_eq!(o.state, Some(AlarmState::Ok));
     }
 }
