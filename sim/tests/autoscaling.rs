@@ -295,3 +295,43 @@ fn bad_input_gets_clear_errors_and_never_panics() {
         assert!(!out.text().trim().is_empty());
     }
 }
+
+#[test]
+fn the_view_shows_targets_policies_activities_and_alarms() {
+    let (mut sb, mut ws, dns) = alb_service(2, 256);
+    run(&mut sb, &mut ws, &format!("aws application-autoscaling register-scalable-target {TARGET} --min-capacity 2 --max-capacity 6"));
+    target_tracking(&mut sb, &mut ws, 50, ", \"ScaleInCooldown\": 60");
+    run(&mut sb, &mut ws, &format!("sandbox load http://{dns}/ --rps 300 --for 5m"));
+    run(&mut sb, &mut ws, "sleep 300");
+    let v = serde_json::to_value(sb.view()).unwrap();
+    let t = &v["scalableTargets"][0];
+    assert_eq!(t["region"], "us-east-1");
+    assert_eq!(t["serviceNamespace"], "ecs");
+    assert_eq!(t["resourceId"], "service/demo/web");
+    assert_eq!(t["scalableDimension"], "ecs:service:DesiredCount");
+    assert_eq!((t["minCapacity"].as_u64(), t["maxCapacity"].as_u64()), (Some(2), Some(6)));
+    let p = &t["policies"][0];
+    assert_eq!(p["policyName"], "cpu");
+    assert_eq!(p["policyType"], "TargetTrackingScaling");
+    assert_eq!(p["metricNamespace"], "AWS/ECS");
+    assert_eq!(p["metricName"], "CPUUtilization");
+    assert_eq!(p["metricDimensions"][0], serde_json::json!({"name": "ClusterName", "value": "demo"}));
+    assert_eq!(p["targetValue"], 50.0);
+    let acts = t["activities"].as_array().unwrap();
+    let a = acts.last().unwrap();
+    assert_eq!(a["description"], "Setting desired count to 4.", "oldest last");
+    assert_eq!(acts[0]["description"], "Setting desired count to 5.", "newest first");
+    assert_eq!(a["statusCode"], "Successful");
+    assert!(a["cause"].as_str().unwrap().contains("-AlarmHigh-"));
+    assert!(a["startMillis"].as_u64().is_some() && a["activityId"].as_str().is_some_and(|s| s.len() == 36));
+    let alarms = v["alarms"].as_array().unwrap();
+    assert_eq!(alarms.len(), 2);
+    let high = alarms.iter().find(|x| x["alarmName"].as_str().unwrap().contains("AlarmHigh")).unwrap();
+    assert_eq!(high["comparisonOperator"], "GreaterThanThreshold");
+    assert_eq!(high["threshold"], 50.0);
+    assert_eq!(high["namespace"], "AWS/ECS");
+    assert_eq!(high["metricName"], "CPUUtilization");
+    assert_eq!(high["dimensions"][1], serde_json::json!({"name": "ServiceName", "value": "web"}));
+    assert!(["OK", "ALARM"].contains(&high["stateValue"].as_str().unwrap()));
+    assert!(high["stateReason"].as_str().unwrap().starts_with("Threshold Crossed"));
+}

@@ -2,6 +2,7 @@
 //! request; nothing in it is live. Keys are camelCase, like the AWS APIs, so goal expressions read naturally
 //! (`clusters[?name=='demo'].containerInstances[]`).
 
+pub mod autoscaling;
 pub mod iam;
 pub mod load_balancing;
 pub mod metrics;
@@ -43,6 +44,10 @@ pub struct View {
     /// timeline (task and instance counts every 10 seconds).
     pub metrics: Vec<metrics::MetricView>,
     pub timeline: Vec<metrics::TimelineView>,
+    /// Application Auto Scaling's scalable targets (with their policies and newest activities) and CloudWatch
+    /// alarms, of every Region (ecs-facts.md §3.4).
+    pub scalable_targets: Vec<autoscaling::ScalableTargetView>,
+    pub alarms: Vec<autoscaling::AlarmView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -361,5 +366,10 @@ pub fn build(world: &World, now: SimTime) -> View {
         security_groups: world.regions().flat_map(load_balancing::security_groups).collect(),
         metrics: world.regions().flat_map(|r| metrics::metrics(&r.name, &r.cloudwatch)).collect(),
         timeline: world.regions().flat_map(|r| metrics::timeline(&r.name, &r.cloudwatch)).collect(),
+        scalable_targets: world
+            .regions()
+            .flat_map(|r| autoscaling::scalable_targets(&r.name, &r.application_autoscaling, &r.cloudwatch))
+            .collect(),
+        alarms: world.regions().flat_map(|r| autoscaling::alarms(&r.name, &r.cloudwatch)).collect(),
     }
 }
