@@ -57,7 +57,9 @@ pub fn on_stopped(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &str)
     let Some(t) = ctx.world.region_mut(region).ecs.clusters.get_mut(cluster).and_then(|c| c.tasks.get_mut(task_id)) else {
         return;
     };
-    if t.stop_code.as_deref() != Some(WARNING_STOP_CODE) {
+    // Host terminations also stop tasks with TerminationNotice: only a Spot interruption's change.
+    let spot = t.capacity_provider_name.as_deref() == Some(FARGATE_SPOT) && t.stopped_reason.as_deref() == Some(REASON);
+    if !spot || t.stop_code.as_deref() != Some(WARNING_STOP_CODE) {
         return;
     }
     t.stop_code = Some(STOP_CODE.into());
