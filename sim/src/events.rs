@@ -115,6 +115,12 @@ pub enum EventKind {
     /// What DescribeTargetHealth shows for a target changed: `state` is `initial`, `healthy`, `unhealthy`,
     /// `unused` or `draining`, `reason` its reason code (`Target.Timeout`, ...).
     TargetHealthChanged { region: String, target_group_arn: String, target_id: String, port: u16, state: String, reason: Option<String> },
+    /// AWS gave a Fargate Spot task its two-minute warning (ecs-facts.md §3.5): its desired status is STOPPED
+    /// (stopCode `TerminationNotice`), its containers got SIGTERM, and the capacity goes at `reclaim_at`.
+    /// `service` names the service that replaces it, if any.
+    SpotInterruptionWarning { region: String, cluster: String, task_id: String, service: Option<String>, reclaim_at: String },
+    /// An interrupted Fargate Spot task has stopped (stopCode `SpotInterruption`); its capacity is gone.
+    SpotCapacityReclaimed { region: String, cluster: String, task_id: String },
     /// One HTTP request through a load balancer (`curl`): which listener, rule and target group it took,
     /// which target served it, and the status code the client got. Missing parts mean it stopped before them.
     RequestRouted {

@@ -10,6 +10,7 @@ mod sandbox_cmd;
 mod sandbox_learner;
 mod sandbox_pull_as;
 mod sandbox_faults;
+mod sandbox_spot;
 mod sandbox_load;
 mod script_cmd;
 

@@ -11,6 +11,7 @@
 //! - `sandbox pull-as ACCOUNT[/ROLE] IMAGE`: another account's pull, to try a repository policy.
 //! - `sandbox load URL --rps N --for DURATION`: steady traffic through a load balancer (see `sandbox_load`).
 //! - `sandbox fail health TASK`, `sandbox fail zone AZ` and their `restore`: faults (see `sandbox_faults`).
+//! - `sandbox interrupt spot TASK|--all [--cluster C]`: a Fargate Spot interruption (see `sandbox_spot`).
 
 use super::interpreter::Io;
 use crate::events::EventKind;
@@ -27,6 +28,7 @@ const USAGE: &str = "usage: sandbox explain-placement TASK|--last-failure [--clu
        sandbox restore health TASK
        sandbox fail zone AVAILABILITY_ZONE
        sandbox restore zone AVAILABILITY_ZONE
+       sandbox interrupt spot TASK|--all [--cluster NAME]
 ";
 
 fn fail(msg: String) -> Io {
@@ -55,6 +57,7 @@ pub fn run(sb: &mut Sandbox, args: &[String], ws: &dyn crate::workspace::Workspa
         ["restore", "health", task] => super::sandbox_faults::set_health(sb, &region, task, false),
         ["fail", "zone", az] => super::sandbox_faults::fail_zone(sb, &region, az),
         ["restore", "zone", az] => super::sandbox_faults::restore_zone(sb, &region, az),
+        ["interrupt", "spot", what] => super::sandbox_spot::run(sb, &region, cluster.as_deref(), what),
         ["pull-as", who, image] => super::sandbox_pull_as::run(sb, who, image),
         ["learner-policy"] => super::sandbox_learner::run(sb, None, ws),
         ["learner-policy", what] => super::sandbox_learner::run(sb, Some(what), ws),

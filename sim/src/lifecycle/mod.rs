@@ -13,6 +13,7 @@ pub mod service_health;
 pub mod service_launch;
 pub mod service_scheduler;
 pub mod service_targets_sync;
+pub mod spot;
 pub mod container_health;
 pub mod container_logs;
 pub mod health_check;

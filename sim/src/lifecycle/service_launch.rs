@@ -6,9 +6,10 @@ use super::service_scheduler::{event, task_list};
 use crate::context::Ctx;
 use crate::placement::{Constraint, Rejection, Strategy, constraint, strategy};
 use crate::services::Req;
-use crate::services::ecs::network_config;
+use crate::services::ecs::{capacity_strategy, network_config};
 use crate::services::ecs::run_task::{self, NotPlaced, ServiceTasks};
-use crate::world::ecs::{Deployment, SchedulingStrategy, Service};
+use crate::world::ecs::{Deployment, SchedulingStrategy, Service, TaskStatus};
+use std::collections::BTreeMap;
 use serde_json::json;
 
 /// The strategies a service places with: its own, or the service default, spread over Availability Zones
@@ -77,6 +78,19 @@ fn placement_message(name: &str, why: &NotPlaced) -> String {
     }
 }
 
+/// The deployment's tasks still meant to run, by capacity provider.
+fn tasks_per_provider(ctx: &mut Ctx<'_>, svc: &Service, d: &Deployment) -> BTreeMap<String, u32> {
+    let mut out = BTreeMap::new();
+    let r = ctx.world.region_mut(&svc.region);
+    let Some(c) = r.ecs.clusters.get(&svc.cluster) else { return out };
+    for t in c.tasks.values().filter(|t| t.started_by.as_deref() == Some(d.id.as_str()) && t.desired_status == TaskStatus::Running) {
+        if let Some(p) = &t.capacity_provider_name {
+            *out.entry(p.clone()).or_default() += 1;
+        }
+    }
+    out
+}
+
 /// Starts `count` tasks of the deployment; logs what started and what could not be placed.
 pub(super) fn launch(ctx: &mut Ctx<'_>, svc: &Service, d: &Deployment, count: usize) -> usize {
     let r = ctx.world.region_mut(&svc.region);
@@ -91,7 +105,7 @@ pub(super) fn launch(ctx: &mut Ctx<'_>, svc: &Service, d: &Deployment, count: us
         // One task on each instance (§3.1).
         constraints.push(Constraint::DistinctInstance);
     }
-    let spec = ServiceTasks {
+    let mut spec = ServiceTasks {
         region: &svc.region,
         cluster: &svc.cluster,
         launch_type: svc.launch_type,
@@ -102,8 +116,24 @@ pub(super) fn launch(ctx: &mut Ctx<'_>, svc: &Service, d: &Deployment, count: us
         strategies: &strategies,
         constraints: &constraints,
         enable_execute_command: svc.enable_execute_command,
+        capacity_provider: None,
     };
-    let (ids, not_placed) = run_task::launch_service_tasks(ctx, &spec, count);
+    let (ids, not_placed) = if svc.capacity_provider_strategy.is_empty() {
+        run_task::launch_service_tasks(ctx, &spec, count)
+    } else {
+        // §3.5: the deployment's tasks that still run count, so replacements keep the base and the split.
+        let existing = tasks_per_provider(ctx, svc, d);
+        let picks = capacity_strategy::allocate(&svc.capacity_provider_strategy, &existing, count);
+        let mut ids = Vec::new();
+        let mut not_placed = None;
+        for (provider, n) in capacity_strategy::tally(&picks) {
+            spec.capacity_provider = Some(provider);
+            let (i, why) = run_task::launch_service_tasks(ctx, &spec, n);
+            ids.extend(i);
+            not_placed = not_placed.or(why);
+        }
+        (ids, not_placed)
+    };
     if !ids.is_empty() {
         let msg = format!("(service {}) has started {} tasks: {}.", svc.name, ids.len(), task_list(&ids));
         event(ctx, &svc.region, &svc.cluster, &svc.name, msg);

@@ -109,6 +109,9 @@ pub fn on_transition(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &s
         && let Some(eni) = &snapshot.eni {
             ctx.world.region_mut(region).network.release_ip(&eni.private_ip);
         }
+    if to == TaskStatus::Stopped {
+        super::spot::on_stopped(ctx, region, cluster, task_id);
+    }
     ctx.emit(EventKind::TaskStateChanged {
         region: region.into(),
         cluster: cluster.into(),

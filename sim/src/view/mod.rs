@@ -66,6 +66,9 @@ pub struct ClusterView {
     pub task_groups: Vec<TaskGroupView>,
     /// Services by name, deleted ones (INACTIVE) included.
     pub services: Vec<services::ServiceView>,
+    /// Capacity providers associated with the cluster (ecs-facts.md §3.5), in the order given.
+    pub capacity_providers: Vec<String>,
+    pub default_capacity_provider_strategy: Vec<services::StrategyItemView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -144,6 +147,8 @@ pub struct TaskView {
     pub private_ip: Option<String>,
     pub subnet_id: Option<String>,
     pub network_mode: String,
+    /// `FARGATE`, `FARGATE_SPOT` or an Auto Scaling group provider, when a strategy chose it (§3.5).
+    pub capacity_provider_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -269,6 +274,7 @@ pub fn build(world: &World, now: SimTime) -> View {
                     private_ip: t.eni.as_ref().map(|e| e.private_ip.clone()),
                     subnet_id: t.eni.as_ref().map(|e| e.subnet_id.clone()),
                     network_mode: t.network_mode.clone(),
+                    capacity_provider_name: t.capacity_provider_name.clone(),
                 })
                 .collect();
             let mut groups: std::collections::BTreeMap<String, TaskGroupView> = std::collections::BTreeMap::new();
@@ -303,6 +309,8 @@ pub fn build(world: &World, now: SimTime) -> View {
                 tasks,
                 task_groups: groups.into_values().collect(),
                 services: c.services.values().map(|s| services::service(c, s, &world.traffic, now)).collect(),
+                capacity_providers: c.capacity_providers.clone(),
+                default_capacity_provider_strategy: services::strategy(&c.default_capacity_provider_strategy),
             });
         }
         for i in region.ec2.in_launch_order() {

@@ -41,6 +41,21 @@ pub struct ServiceView {
     /// Average CPU utilisation of its RUNNING tasks now, in percent of what they reserve, from the load they
     /// serve (the scaling issue's `CPUUtilization`); 0 with no running task.
     pub cpu_utilization: f64,
+    /// `capacityProviderStrategy` (ecs-facts.md §3.5); empty when the service uses a launch type.
+    pub capacity_provider_strategy: Vec<StrategyItemView>,
+}
+
+/// One capacity provider strategy item, as the API shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StrategyItemView {
+    pub capacity_provider: String,
+    pub base: u32,
+    pub weight: u32,
+}
+
+pub fn strategy(items: &[crate::world::ecs::StrategyItem]) -> Vec<StrategyItemView> {
+    items.iter().map(|i| StrategyItemView { capacity_provider: i.capacity_provider.clone(), base: i.base, weight: i.weight }).collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -125,5 +140,6 @@ pub fn service(c: &Cluster, s: &Service, traffic: &Traffic, now: crate::clock::S
                 tasks.iter().filter(|t| t.last_status == TaskStatus::Running).map(|t| crate::lifecycle::utilization::task_cpu_percent(t, traffic, now)).collect();
             if running.is_empty() { 0.0 } else { (running.iter().sum::<f64>() / running.len() as f64 * 10.0).round() / 10.0 }
         },
+        capacity_provider_strategy: strategy(&s.capacity_provider_strategy),
     }
 }

@@ -27,7 +27,10 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
     let r = ctx.world.region_mut(region);
     let exists = r.ecs.clusters.get(&name).is_some_and(|c| c.status == "ACTIVE");
     if !exists {
+        let (providers, default) = super::cluster_capacity::parse_association(req, &r.ecs)?;
         let mut cluster = Cluster::new(&name, region, now);
+        cluster.capacity_providers = providers;
+        cluster.default_capacity_provider_strategy = default;
         for t in req.list("tags") {
             let (k, v) = (t.get("key").and_then(Value::as_str), t.get("value").and_then(Value::as_str));
             if let Some(k) = k {

@@ -1,5 +1,7 @@
 //! Amazon ECS operations.
 
+pub mod capacity_strategy;
+mod cluster_capacity;
 mod clusters;
 mod container_instances;
 pub mod network_config;
@@ -21,6 +23,7 @@ pub fn handler(operation: &str) -> Option<Handler> {
         "ListClusters" => clusters::list,
         "DescribeClusters" => clusters::describe,
         "DeleteCluster" => clusters::delete,
+        "PutClusterCapacityProviders" => cluster_capacity::put,
         "ListContainerInstances" => container_instances::list,
         "DescribeContainerInstances" => container_instances::describe,
         "UpdateContainerInstancesState" => container_instances::update_state,

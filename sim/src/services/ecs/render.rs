@@ -25,8 +25,8 @@ pub fn cluster(c: &Cluster, include_tags: bool) -> Value {
         "activeServicesCount": c.services.values().filter(|s| s.status == "ACTIVE").count(),
         "statistics": [],
         "settings": c.settings.iter().map(|(k, v)| json!({"name": k, "value": v})).collect::<Vec<_>>(),
-        "capacityProviders": [],
-        "defaultCapacityProviderStrategy": [],
+        "capacityProviders": c.capacity_providers,
+        "defaultCapacityProviderStrategy": super::capacity_strategy::render(&c.default_capacity_provider_strategy),
     });
     if include_tags {
         v["tags"] = tags(&c.tags);
@@ -188,6 +188,7 @@ pub fn task(cluster: &Cluster, t: &Task, defs: &[ContainerDefinition], now: SimT
         "attachments": attachments,
         "attributes": [{"name": "ecs.cpu-architecture", "value": arch}],
         "availabilityZone": t.availability_zone,
+        "capacityProviderName": t.capacity_provider_name,
         "clusterArn": cluster.arn(),
         "containerInstanceArn": t.container_instance_id.as_ref().and_then(|id| cluster.container_instances.get(id)).map(ContainerInstance::arn),
         "containers": containers,

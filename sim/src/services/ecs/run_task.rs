@@ -2,6 +2,7 @@
 //! choose; placement decides (ecs-facts.md §2); each placed task starts its lifecycle. On Fargate there is no
 //! instance: each task gets an ENI in one of the given subnets, spread over their zones (§2.1 notes).
 
+use super::capacity_strategy::{self, Capacity};
 use super::network_config::{self, AwsVpc};
 use super::{active_cluster, render};
 use crate::context::Ctx;
@@ -23,6 +24,7 @@ pub fn not_modelled(what: &str) -> ServiceError {
 }
 
 /// What every task of one RunTask call shares.
+#[derive(Clone)]
 struct Template {
     region: String,
     cluster: String,
@@ -38,6 +40,8 @@ struct Template {
     enable_execute_command: bool,
     task_role_arn: Option<String>,
     execution_role_arn: Option<String>,
+    /// The capacity provider the tasks launch on, when a strategy chose it (§3.5).
+    capacity_provider: Option<String>,
 }
 
 fn task_tags(req: Req<'_>) -> Vec<(String, String)> {
@@ -80,13 +84,11 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
     if !(1..=10).contains(&count) {
         return Err(ServiceError::invalid_parameter("count must be between 1 and 10."));
     }
-    if req.get("capacityProviderStrategy").is_some() {
-        return Err(not_modelled("capacity provider strategies"));
-    }
-    let launch_type = match req.str("launchType") {
-        None | Some("EC2") => LaunchType::Ec2,
-        Some("FARGATE") => LaunchType::Fargate,
-        Some(other) => return Err(not_modelled(&format!("the {other} launch type"))),
+    let r = ctx.world.region_mut(region);
+    let cluster = r.ecs.clusters.get(&cluster_name).ok_or_else(ServiceError::cluster_not_found)?;
+    let (launch_type, strategy) = match capacity_strategy::resolve(req, cluster)? {
+        Capacity::LaunchType(lt) => (lt, Vec::new()),
+        Capacity::Strategy(items) => (capacity_strategy::launch_type_of(&items), items),
     };
     let fargate = launch_type == LaunchType::Fargate;
     if fargate && !td.compatibilities.iter().any(|c| c == "FARGATE") {
@@ -131,9 +133,26 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
         enable_execute_command: req.bool("enableExecuteCommand") == Some(true),
         task_role_arn: o.str("taskRoleArn").map(str::to_string).or_else(|| td.request.task_role_arn.clone()),
         execution_role_arn: o.str("executionRoleArn").map(str::to_string).or_else(|| td.request.execution_role_arn.clone()),
+        capacity_provider: None,
         td,
     };
-    let (ids, failures) = if fargate {
+    let (ids, failures) = if !strategy.is_empty() {
+        // §3.5: the call's tasks split over the strategy's providers, base first, then by weight.
+        let picks = capacity_strategy::allocate(&strategy, &std::collections::BTreeMap::new(), count as usize);
+        let mut ids = Vec::new();
+        let mut failures = Vec::new();
+        for (provider, n) in capacity_strategy::tally(&picks) {
+            let tpl = Template { capacity_provider: Some(provider), ..tpl.clone() };
+            if fargate {
+                ids.extend(run_fargate(ctx, &tpl, awsvpc.as_ref(), n));
+            } else {
+                let (i, f) = launch_on_asg_provider(ctx, &tpl, need.clone(), awsvpc.as_ref(), &strategies, &constraints, n)?;
+                ids.extend(i);
+                failures.extend(f);
+            }
+        }
+        (ids, failures)
+    } else if fargate {
         (run_fargate(ctx, &tpl, awsvpc.as_ref(), count as usize), Vec::new())
     } else {
         if ctx.world.region_mut(region).ecs.clusters.get(&tpl.cluster).is_none_or(|c| c.active_instance_count() == 0) {
@@ -166,6 +185,8 @@ pub struct ServiceTasks<'a> {
     pub strategies: &'a [Strategy],
     pub constraints: &'a [Constraint],
     pub enable_execute_command: bool,
+    /// The capacity provider the service's strategy chose for these tasks (§3.5), if it has a strategy.
+    pub capacity_provider: Option<String>,
 }
 
 /// Why a service's task could not be placed.
@@ -195,6 +216,7 @@ pub fn launch_service_tasks(ctx: &mut Ctx<'_>, s: &ServiceTasks<'_>, count: usiz
         enable_execute_command: s.enable_execute_command,
         task_role_arn: s.td.request.task_role_arn.clone(),
         execution_role_arn: s.td.request.execution_role_arn.clone(),
+        capacity_provider: s.capacity_provider.clone(),
         td: s.td.clone(),
     };
     if s.launch_type == LaunchType::Fargate {
@@ -205,7 +227,12 @@ pub fn launch_service_tasks(ctx: &mut Ctx<'_>, s: &ServiceTasks<'_>, count: usiz
     if ctx.world.region_mut(s.region).ecs.clusters.get(s.cluster).is_none_or(|c| c.active_instance_count() == 0) {
         return (Vec::new(), Some(NotPlaced::NoInstances));
     }
-    match run_ec2(ctx, &tpl, need, s.network, s.strategies, s.constraints, count) {
+    let placed = if tpl.capacity_provider.is_some() {
+        launch_on_asg_provider(ctx, &tpl, need, s.network, s.strategies, s.constraints, count)
+    } else {
+        run_ec2(ctx, &tpl, need, s.network, s.strategies, s.constraints, count)
+    };
+    match placed {
         Ok((ids, failures)) if failures.is_empty() => (ids, None),
         Ok((ids, failures)) => (ids, Some(NotPlaced::Rejected(failures))),
         Err(e) => (Vec::new(), Some(NotPlaced::Network(e.message))),
@@ -231,6 +258,26 @@ pub fn check_roles(ctx: &Ctx<'_>, call: &Call<'_>, td: &Registered) -> Result<()
         }
     }
     Ok(())
+}
+
+/// THE seam for Auto Scaling group capacity providers (§3.5): every task whose strategy chose such a provider
+/// launches through here. At merge this calls the `cp` branch's
+/// `lifecycle::capacity_provider_tasks::place_or_provision`, which places tasks on the provider's instances
+/// or leaves them PROVISIONING; until then they are placed like the EC2 launch type on the cluster's
+/// instances, with `capacityProviderName` set (`tpl.capacity_provider`).
+fn launch_on_asg_provider(
+    ctx: &mut Ctx<'_>,
+    tpl: &Template,
+    need: placement::TaskNeeds,
+    awsvpc: Option<&AwsVpc>,
+    strategies: &[Strategy],
+    constraints: &[Constraint],
+    count: usize,
+) -> Result<(Vec<String>, Failures), ServiceError> {
+    if ctx.world.region_mut(&tpl.region).ecs.clusters.get(&tpl.cluster).is_none_or(|c| c.active_instance_count() == 0) {
+        return Err(ServiceError::invalid_parameter("No Container Instances were found in your cluster."));
+    }
+    run_ec2(ctx, tpl, need, awsvpc, strategies, constraints, count)
 }
 
 fn run_ec2(
@@ -422,7 +469,7 @@ fn create_task(
         memory: tpl.td.request.memory.clone().or_else(|| fargate.then(|| tpl.memory.to_string())),
         containers,
         group: tpl.group.clone(),
-        capacity_provider_name: None,
+        capacity_provider_name: tpl.capacity_provider.clone(),
         started_by: tpl.started_by.clone(),
         created_at: ctx.now,
         pull_started_at: None,

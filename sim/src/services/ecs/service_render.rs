@@ -26,6 +26,16 @@ fn counts(c: &Cluster, s: &Service, deployment: Option<&str>) -> (usize, usize) 
     (running, pending)
 }
 
+/// A service on a capacity provider strategy shows it instead of a launch type (§3.5), as do its deployments.
+fn capacity_fields(v: &mut Value, s: &Service) {
+    if !s.capacity_provider_strategy.is_empty()
+        && let Some(o) = v.as_object_mut()
+    {
+        o.remove("launchType");
+        o.insert("capacityProviderStrategy".into(), super::capacity_strategy::render(&s.capacity_provider_strategy));
+    }
+}
+
 fn fargate_fields(v: &mut Value, s: &Service) {
     if s.launch_type == LaunchType::Fargate {
         v["platformVersion"] = json!(s.platform_version.as_deref().unwrap_or("LATEST"));
@@ -53,6 +63,7 @@ fn deployment(c: &Cluster, s: &Service, d: &Deployment) -> Value {
         v["networkConfiguration"] = n.clone();
     }
     fargate_fields(&mut v, s);
+    capacity_fields(&mut v, s);
     v
 }
 
@@ -111,6 +122,7 @@ pub fn service(c: &Cluster, s: &Service, include_tags: bool) -> Value {
         v["healthCheckGracePeriodSeconds"] = json!(s.health_check_grace_period);
     }
     fargate_fields(&mut v, s);
+    capacity_fields(&mut v, s);
     if include_tags {
         v["tags"] = tags(&[]);
     }

@@ -2,6 +2,7 @@
 //! calls only change what the service wants; the service scheduler (`lifecycle::service_scheduler`) starts
 //! and stops the tasks, on this call and then on the virtual clock.
 
+use super::capacity_strategy::{self, Capacity};
 use super::network_config;
 use super::run_task::{check_roles, not_modelled};
 use super::service_render;
@@ -13,7 +14,7 @@ use crate::placement::{constraint, strategy};
 use crate::services::{Call, Req, ServiceError};
 use crate::tuning::{self, ACCOUNT_ID};
 use crate::world::ecs::registry::Lookup;
-use crate::world::ecs::{short_id, DeploymentConfig, LaunchType, Registered, SchedulingStrategy, Service, ServiceLoadBalancer};
+use crate::world::ecs::{short_id, DeploymentConfig, StrategyItem, LaunchType, Registered, SchedulingStrategy, Service, ServiceLoadBalancer};
 use serde_json::{Value, json};
 
 /// A service name: up to 255 letters, digits, hyphens and underscores (§3.1).
@@ -29,18 +30,17 @@ fn resolve_td(r: &crate::world::Region, key: &str) -> Result<Registered, Service
     })
 }
 
-fn launch_type(req: Req<'_>) -> Result<LaunchType, ServiceError> {
-    if req.get("capacityProviderStrategy").is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty())) {
-        if req.str("launchType").is_some() {
-            // §3.1 (moto's wording of ECS's rule).
-            return Err(ServiceError::invalid_parameter("Specify either Launch Type or Capacity Provider Strategy, but not both."));
-        }
-        return Err(not_modelled("capacity provider strategies"));
+/// The launch type and capacity provider strategy of a new service (§3.1, §3.5): a launch type, a strategy,
+/// or the cluster's default strategy. A DAEMON service takes no strategy; it ignores the cluster's default.
+fn capacity(req: Req<'_>, cluster: &crate::world::ecs::Cluster, daemon: bool) -> Result<(LaunchType, Vec<StrategyItem>), ServiceError> {
+    if daemon && !req.list("capacityProviderStrategy").is_empty() {
+        // §3.1: DAEMON services take no strategies. Not verbatim.
+        return Err(ServiceError::invalid_parameter("Capacity provider strategies are not supported with the DAEMON scheduling strategy."));
     }
-    match req.str("launchType") {
-        None | Some("EC2") => Ok(LaunchType::Ec2),
-        Some("FARGATE") => Ok(LaunchType::Fargate),
-        Some(other) => Err(not_modelled(&format!("the {other} launch type"))),
+    match capacity_strategy::resolve(req, cluster)? {
+        Capacity::LaunchType(lt) => Ok((lt, Vec::new())),
+        Capacity::Strategy(_) if daemon => Ok((LaunchType::Ec2, Vec::new())),
+        Capacity::Strategy(items) => Ok((capacity_strategy::launch_type_of(&items), items)),
     }
 }
 
@@ -171,7 +171,10 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
         Some("DAEMON") => true,
         Some(_) => return Err(ServiceError::invalid_parameter("schedulingStrategy must be REPLICA or DAEMON.")),
     };
-    let lt = launch_type(req)?;
+    let (lt, strategy) = match r.ecs.clusters.get(&cluster) {
+        Some(c) => capacity(req, c, daemon)?,
+        None => return Err(ServiceError::cluster_not_found()),
+    };
     let desired = req.int("desiredCount");
     if daemon {
         if lt == LaunchType::Fargate {
@@ -206,6 +209,7 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
         status: "ACTIVE".into(),
         desired_count: desired,
         launch_type: lt,
+        capacity_provider_strategy: strategy,
         scheduling_strategy: if daemon { SchedulingStrategy::Daemon } else { SchedulingStrategy::Replica },
         placement_strategy: req.list("placementStrategy").to_vec(),
         placement_constraints: req.list("placementConstraints").to_vec(),
@@ -236,6 +240,25 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
     Ok(json!({ "service": rendered }))
 }
 
+/// UpdateService's `capacityProviderStrategy` (§3.5): checked as on create; a change starts a new deployment.
+/// Moving between Fargate and EC2 capacity (which changes the network set-up) is not modelled.
+fn update_strategy(req: Req<'_>, c: &crate::world::ecs::Cluster, svc: &Service) -> Result<Option<Vec<StrategyItem>>, ServiceError> {
+    let given = req.list("capacityProviderStrategy");
+    if given.is_empty() {
+        return Ok(None);
+    }
+    if svc.scheduling_strategy == SchedulingStrategy::Daemon {
+        // §3.1. Not verbatim.
+        return Err(ServiceError::invalid_parameter("Capacity provider strategies are not supported with the DAEMON scheduling strategy."));
+    }
+    let items = capacity_strategy::parse(given, false)?;
+    capacity_strategy::check_associated(&items, &c.capacity_providers)?;
+    if capacity_strategy::launch_type_of(&items) != svc.launch_type {
+        return Err(not_modelled("moving a service between Fargate and EC2 capacity"));
+    }
+    Ok(Some(items))
+}
+
 /// The service a `--service` value names, or ServiceNotFoundException.
 fn find<'a>(c: &'a crate::world::ecs::Cluster, key: &str) -> Result<&'a Service, ServiceError> {
     c.services.get(short_id(key)).ok_or_else(|| ServiceError::new("ServiceNotFoundException", "Service not found."))
@@ -252,9 +275,10 @@ pub fn update(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
         return Err(ServiceError::new("ServiceNotActiveException", "Service was not ACTIVE."));
     }
     let daemon = svc.scheduling_strategy == SchedulingStrategy::Daemon;
-    if req.get("capacityProviderStrategy").is_some() || req.get("serviceRegistries").is_some() {
-        return Err(not_modelled("capacity provider strategies and service discovery"));
+    if req.get("serviceRegistries").is_some() {
+        return Err(not_modelled("service discovery"));
     }
+    let new_strategy = update_strategy(req, c, &svc)?;
     if daemon && req.int("desiredCount").is_some() {
         return Err(ServiceError::invalid_parameter("A DAEMON service takes no desiredCount: it runs one task on each container instance."));
     }
@@ -291,7 +315,8 @@ pub fn update(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
     let new_deployment = td_changed
         || req.bool("forceNewDeployment") == Some(true)
         || network_configuration != svc.network_configuration
-        || lbs.as_ref().is_some_and(|l| *l != svc.load_balancers);
+        || lbs.as_ref().is_some_and(|l| *l != svc.load_balancers)
+        || new_strategy.as_ref().is_some_and(|n| *n != svc.capacity_provider_strategy);
     let now = ctx.now;
     let id = new_deployment.then(|| scheduler::new_deployment_id(ctx));
     let r = ctx.world.region_mut(region);
@@ -302,6 +327,9 @@ pub fn update(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
     }
     s.deployment_config = cfg;
     s.network_configuration = network_configuration;
+    if let Some(items) = new_strategy {
+        s.capacity_provider_strategy = items;
+    }
     if let Some(l) = lbs {
         s.load_balancers = l;
     }

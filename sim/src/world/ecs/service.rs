@@ -100,7 +100,10 @@ pub struct Service {
     /// `ACTIVE`, `DRAINING` (deleted, tasks stopping) or `INACTIVE`.
     pub status: String,
     pub desired_count: u32,
+    /// FARGATE for FARGATE/FARGATE_SPOT strategies, EC2 for Auto Scaling group providers.
     pub launch_type: super::LaunchType,
+    /// `capacityProviderStrategy` (ecs-facts.md §3.5): empty when the service uses `launch_type` itself.
+    pub capacity_provider_strategy: Vec<super::StrategyItem>,
     pub scheduling_strategy: SchedulingStrategy,
     /// As given (rendered back by DescribeServices); placement uses the service default when empty.
     pub placement_strategy: Vec<Value>,
