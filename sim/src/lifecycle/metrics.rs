@@ -27,6 +27,7 @@ pub fn start(scheduler: &mut crate::scheduler::Scheduler, now: SimTime) {
 
 /// One tick: sample the timeline; on whole minutes publish and evaluate. Then the next tick.
 pub fn on_tick(ctx: &mut Ctx<'_>) {
+    follow_capacity(ctx);
     sample_timeline(ctx);
     let minute_ms = SimDuration::minutes(1).as_millis();
     if ctx.now.0 % minute_ms < tuning::METRICS_TICK.as_millis() {
@@ -38,7 +39,19 @@ pub fn on_tick(ctx: &mut Ctx<'_>) {
 }
 
 /// The evaluations that follow each minute's metrics.
-fn on_minute(_ctx: &mut Ctx<'_>) {}
+fn on_minute(ctx: &mut Ctx<'_>) {
+    super::managed_scaling::on_minute(ctx);
+}
+
+/// Every tick: Auto Scaling groups follow their instances, and tasks waiting in PROVISIONING for an Auto
+/// Scaling group capacity provider are placed on instances that registered (ecs-facts.md §3.5).
+fn follow_capacity(ctx: &mut Ctx<'_>) {
+    let regions: Vec<String> = ctx.world.regions().filter(|r| !r.autoscaling.groups.is_empty()).map(|r| r.name.clone()).collect();
+    for region in regions {
+        super::auto_scaling_group::refresh(ctx, &region);
+        super::capacity_provider_tasks::place_waiting(ctx, &region);
+    }
+}
 
 /// Timeline keys: `service/<cluster>/<service>/{desired,running,pending}`, `cluster/<cluster>/instances`.
 fn sample_timeline(ctx: &mut Ctx<'_>) {

@@ -2,6 +2,7 @@
 //! registering, tasks starting and stopping, load balancers' health checks. Commands schedule them; [`apply`] carries them out.
 
 pub mod agent;
+pub mod auto_scaling_group;
 pub mod ecr;
 pub mod instance;
 pub mod load;

@@ -1,6 +1,7 @@
 //! The sandbox's implementation of each AWS operation it models: a function from the API request (as the
 //! CLI built it) to the response, or to the service's error. The CLI layer handles everything around it.
 
+pub mod autoscaling;
 pub mod ec2;
 pub mod ecr;
 pub mod ecs;
@@ -45,6 +46,7 @@ pub fn handler(service: &str, operation: &str) -> Option<Handler> {
         "ecs" => ecs::handler(operation),
         "elbv2" => elbv2::handler(operation),
         "ec2" => ec2::handler(operation),
+        "autoscaling" => autoscaling::handler(operation),
         "ssm" => ssm::handler(operation),
         "sts" => sts::handler(operation),
         "iam" => iam::handler(operation),

@@ -1,6 +1,7 @@
 //! The simulated AWS account: IAM (global) and, per Region, the default network, EC2 instances and ECS.
 
 pub mod amis;
+pub mod autoscaling;
 pub mod cloudwatch;
 pub mod ec2;
 pub mod ecr;
@@ -34,6 +35,8 @@ pub struct Region {
     pub elbv2: elbv2::Elbv2,
     /// CloudWatch metrics and the sandbox's chart timeline.
     pub cloudwatch: cloudwatch::CloudWatch,
+    /// EC2 launch templates and Auto Scaling groups (ecs-facts.md §3.5).
+    pub autoscaling: autoscaling::AutoScaling,
 }
 
 impl Region {
@@ -48,6 +51,7 @@ impl Region {
             secrets: secrets::Secrets::default(),
             elbv2: elbv2::Elbv2::default(),
             cloudwatch: cloudwatch::CloudWatch::default(),
+            autoscaling: autoscaling::AutoScaling::default(),
         }
     }
 }
