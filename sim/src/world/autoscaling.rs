@@ -134,6 +134,27 @@ pub struct AutoScaling {
     pub launch_templates: BTreeMap<String, LaunchTemplate>,
     /// Groups by name.
     pub groups: BTreeMap<String, AutoScalingGroup>,
+    /// The awsvpc subnets and security groups of tasks waiting in PROVISIONING, by task id, for their ENI
+    /// once an instance takes them.
+    pub waiting_networks: BTreeMap<String, (Vec<String>, Vec<String>)>,
+    /// Services launched through a one-item Auto Scaling group provider strategy, (cluster, service) →
+    /// provider: the minimal path `capacity_provider_tasks::single_item_provider_strategy` records until
+    /// services keep their own strategy.
+    pub service_providers: BTreeMap<(String, String), String>,
+    /// Managed scaling's memory per capacity provider (lifecycle::managed_scaling).
+    pub managed: BTreeMap<String, ManagedScalingState>,
+}
+
+/// What managed scaling remembers between minutes for one capacity provider.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ManagedScalingState {
+    /// Consecutive minutes the reservation was below target (scale-in needs 15, §3.5).
+    pub minutes_below: u32,
+    /// The latest CapacityProviderReservation, percent.
+    pub reservation: Option<u32>,
+    /// The ids in the names ECS gives the target-tracking policy and its alarms.
+    pub policy_id: String,
+    pub alarm_id: String,
 }
 
 impl AutoScaling {

@@ -23,21 +23,21 @@ pub fn not_modelled(what: &str) -> ServiceError {
 }
 
 /// What every task of one RunTask call shares.
-struct Template {
-    region: String,
-    cluster: String,
-    launch_type: LaunchType,
-    td: Registered,
-    group: String,
-    started_by: Option<String>,
-    overrides: Value,
-    tags: Vec<(String, String)>,
-    cpu: u32,
-    memory: u32,
-    gpus: u32,
-    enable_execute_command: bool,
-    task_role_arn: Option<String>,
-    execution_role_arn: Option<String>,
+pub struct Template {
+    pub region: String,
+    pub cluster: String,
+    pub launch_type: LaunchType,
+    pub td: Registered,
+    pub group: String,
+    pub started_by: Option<String>,
+    pub overrides: Value,
+    pub tags: Vec<(String, String)>,
+    pub cpu: u32,
+    pub memory: u32,
+    pub gpus: u32,
+    pub enable_execute_command: bool,
+    pub task_role_arn: Option<String>,
+    pub execution_role_arn: Option<String>,
 }
 
 fn task_tags(req: Req<'_>) -> Vec<(String, String)> {
@@ -80,7 +80,9 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
     if !(1..=10).contains(&count) {
         return Err(ServiceError::invalid_parameter("count must be between 1 and 10."));
     }
-    if req.get("capacityProviderStrategy").is_some() {
+    // A one-item strategy naming an Auto Scaling group provider (§3.5); other strategies are not modelled yet.
+    let asg_provider = lifecycle::capacity_provider_tasks::single_item_provider_strategy(ctx.world.region_mut(region), req)?;
+    if asg_provider.is_none() && req.get("capacityProviderStrategy").is_some() {
         return Err(not_modelled("capacity provider strategies"));
     }
     let launch_type = match req.str("launchType") {
@@ -135,6 +137,16 @@ pub fn run(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError> {
     };
     let (ids, failures) = if fargate {
         (run_fargate(ctx, &tpl, awsvpc.as_ref(), count as usize), Vec::new())
+    } else if let Some(provider) = &asg_provider {
+        let launch = lifecycle::capacity_provider_tasks::ProviderLaunch {
+            template: &tpl,
+            needs: need,
+            network: awsvpc.as_ref(),
+            strategies: &strategies,
+            constraints: &constraints,
+        };
+        let out = lifecycle::capacity_provider_tasks::place_or_provision(ctx, region, &cluster_name, provider, &launch, count as usize);
+        (out.placed.into_iter().chain(out.provisioning).collect(), Vec::new())
     } else {
         if ctx.world.region_mut(region).ecs.clusters.get(&tpl.cluster).is_none_or(|c| c.active_instance_count() == 0) {
             return Err(ServiceError::invalid_parameter("No Container Instances were found in your cluster."));
@@ -197,6 +209,18 @@ pub fn launch_service_tasks(ctx: &mut Ctx<'_>, s: &ServiceTasks<'_>, count: usiz
         execution_role_arn: s.td.request.execution_role_arn.clone(),
         td: s.td.clone(),
     };
+    let provider = ctx.world.region_mut(s.region).autoscaling.service_providers.get(&(s.cluster.to_string(), s.group.trim_start_matches("service:").to_string())).cloned();
+    if let Some(provider) = provider {
+        let launch = lifecycle::capacity_provider_tasks::ProviderLaunch {
+            template: &tpl,
+            needs: need,
+            network: s.network,
+            strategies: s.strategies,
+            constraints: s.constraints,
+        };
+        let out = lifecycle::capacity_provider_tasks::place_or_provision(ctx, s.region, s.cluster, &provider, &launch, count);
+        return (out.placed.into_iter().chain(out.provisioning).collect(), None);
+    }
     if s.launch_type == LaunchType::Fargate {
         let ids = run_fargate(ctx, &tpl, s.network, count);
         let short = ids.len() < count;
@@ -328,7 +352,7 @@ fn run_fargate(ctx: &mut Ctx<'_>, tpl: &Template, awsvpc: Option<&AwsVpc>, count
     ids
 }
 
-fn binding(n: &PortNeed, host: u16) -> NetworkBinding {
+pub(crate) fn binding(n: &PortNeed, host: u16) -> NetworkBinding {
     NetworkBinding {
         container_name: n.container.clone(),
         bind_ip: "0.0.0.0".into(),
@@ -340,7 +364,7 @@ fn binding(n: &PortNeed, host: u16) -> NetworkBinding {
 }
 
 /// An ENI in the first given subnet of `zone` (or the first subnet), with a private address from it.
-fn allocate_eni(ctx: &mut Ctx<'_>, region: &str, cfg: &AwsVpc, zone: Option<&str>, public: bool) -> Result<TaskEni, ServiceError> {
+pub(crate) fn allocate_eni(ctx: &mut Ctx<'_>, region: &str, cfg: &AwsVpc, zone: Option<&str>, public: bool) -> Result<TaskEni, ServiceError> {
     let r = ctx.world.region_mut(region);
     let subnet = cfg
         .subnets
@@ -367,7 +391,7 @@ fn allocate_eni(ctx: &mut Ctx<'_>, region: &str, cfg: &AwsVpc, zone: Option<&str
     })
 }
 
-fn create_task(
+pub(crate) fn create_task(
     ctx: &mut Ctx<'_>,
     tpl: &Template,
     instance: Option<(String, String)>,

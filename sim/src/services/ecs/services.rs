@@ -171,7 +171,9 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
         Some("DAEMON") => true,
         Some(_) => return Err(ServiceError::invalid_parameter("schedulingStrategy must be REPLICA or DAEMON.")),
     };
-    let lt = launch_type(req)?;
+    // A one-item strategy naming an Auto Scaling group provider (§3.5; capacity_provider_tasks).
+    let asg_provider = crate::lifecycle::capacity_provider_tasks::single_item_provider_strategy(r, req)?;
+    let lt = if asg_provider.is_some() { LaunchType::Ec2 } else { launch_type(req)? };
     let desired = req.int("desiredCount");
     if daemon {
         if lt == LaunchType::Fargate {
@@ -227,6 +229,9 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
         targets: Vec::new(),
     };
     let r = ctx.world.region_mut(region);
+    if let Some(p) = asg_provider {
+        r.autoscaling.service_providers.insert((cluster.clone(), name.clone()), p);
+    }
     let Some(c) = r.ecs.clusters.get_mut(&cluster) else { return Err(ServiceError::cluster_not_found()) };
     c.services.insert(name.clone(), service);
     let rendered = c.services.get(&name).map(|s| service_render::service(c, s, false)).unwrap_or(Value::Null);
