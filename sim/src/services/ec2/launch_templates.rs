@@ -113,7 +113,7 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
         // Not verbatim: the documented pattern, in EC2's style.
         return Err(ServiceError::new(
             "InvalidLaunchTemplateName.MalformedException",
-            "A launch template name must be between 3 and 128 characters, and may contain letters, numbers, and the following characters: - ( ) . / _.'",
+            "A launch template name must be between 3 and 128 characters, and may contain letters, numbers, and the following characters: - ( ) . / _.",
         ));
     }
     let data = read_data(req.at("LaunchTemplateData"))?;
