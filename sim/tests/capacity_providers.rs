@@ -216,3 +216,31 @@ fn malformed_requests_get_messages_not_panics() {
     let out = sb.execute("aws ecs describe-capacity-providers --capacity-providers nope FARGATE --query '[failures[0].reason, capacityProviders[0].name]' --output text", &mut ws);
     assert_eq!(out.stdout().trim(), "MISSING\tFARGATE");
 }
+
+#[test]
+fn the_view_and_timeline_show_groups_and_providers() {
+    let (mut sb, mut ws) = setup(5, "targetCapacity=100", true);
+    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 2 --capacity-provider-strategy capacityProvider=cp");
+    run(&mut sb, &mut ws, "sleep 120");
+    let v = serde_json::to_value(sb.view()).unwrap();
+    let g = &v["autoScalingGroups"][0];
+    assert_eq!(g["name"], "asg");
+    assert_eq!(g["desiredCapacity"], 1);
+    assert_eq!(g["instances"][0]["lifecycleState"], "InService");
+    assert_eq!(g["instances"][0]["protectedFromScaleIn"], true);
+    assert!(g["activities"][0]["description"].as_str().unwrap().starts_with("Launching a new EC2 instance: i-"));
+    assert_eq!(g["activities"][0]["statusCode"], "Successful");
+    let cp = &v["capacityProviders"][0];
+    assert_eq!(cp["name"], "cp");
+    assert_eq!(cp["autoScalingGroupName"], "asg");
+    assert_eq!(cp["managedScalingStatus"], "ENABLED");
+    assert_eq!(cp["targetCapacity"], 100);
+    assert_eq!(cp["managedTerminationProtection"], "ENABLED");
+    assert_eq!(cp["reservation"], 100);
+    let keys: Vec<&str> = v["timeline"].as_array().unwrap().iter().filter_map(|t| t["key"].as_str()).collect();
+    assert!(keys.contains(&"asg/asg/desired") && keys.contains(&"asg/asg/inService"), "{keys:?}");
+    let names: Vec<&str> = v["metrics"].as_array().unwrap().iter().filter_map(|m| m["metricName"].as_str()).collect();
+    for m in ["CapacityProviderReservation", "GroupDesiredCapacity", "GroupInServiceInstances"] {
+        assert!(names.contains(&m), "{m} published");
+    }
+}

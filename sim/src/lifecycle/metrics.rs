@@ -53,7 +53,8 @@ fn follow_capacity(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// Timeline keys: `service/<cluster>/<service>/{desired,running,pending}`, `cluster/<cluster>/instances`.
+/// Timeline keys: `service/<cluster>/<service>/{desired,running,pending}`, `cluster/<cluster>/instances`,
+/// `asg/<group>/{desired,inService}`.
 fn sample_timeline(ctx: &mut Ctx<'_>) {
     let now = ctx.now;
     let regions: Vec<String> = ctx.world.regions().map(|r| r.name.clone()).collect();
@@ -79,6 +80,11 @@ fn sample_timeline(ctx: &mut Ctx<'_>) {
                 samples.push((format!("{key}/running"), running as f64));
                 samples.push((format!("{key}/pending"), pending as f64));
             }
+        }
+        for g in r.autoscaling.groups.values() {
+            let in_service = g.instances.iter().filter(|i| i.lifecycle_state == crate::world::autoscaling::LifecycleState::InService).count();
+            samples.push((format!("asg/{}/desired", g.name), f64::from(g.desired_capacity)));
+            samples.push((format!("asg/{}/inService", g.name), in_service as f64));
         }
         for (key, value) in samples {
             r.cloudwatch.sample(key, now, value);

@@ -2,6 +2,7 @@
 //! request; nothing in it is live. Keys are camelCase, like the AWS APIs, so goal expressions read naturally
 //! (`clusters[?name=='demo'].containerInstances[]`).
 
+pub mod autoscaling_groups;
 pub mod iam;
 pub mod load_balancing;
 pub mod metrics;
@@ -43,6 +44,9 @@ pub struct View {
     /// timeline (task and instance counts every 10 seconds).
     pub metrics: Vec<metrics::MetricView>,
     pub timeline: Vec<metrics::TimelineView>,
+    /// Auto Scaling groups and Auto Scaling group capacity providers of every Region (ecs-facts.md §3.5).
+    pub auto_scaling_groups: Vec<autoscaling_groups::AutoScalingGroupView>,
+    pub capacity_providers: Vec<autoscaling_groups::CapacityProviderView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -361,5 +365,7 @@ pub fn build(world: &World, now: SimTime) -> View {
         security_groups: world.regions().flat_map(load_balancing::security_groups).collect(),
         metrics: world.regions().flat_map(|r| metrics::metrics(&r.name, &r.cloudwatch)).collect(),
         timeline: world.regions().flat_map(|r| metrics::timeline(&r.name, &r.cloudwatch)).collect(),
+        auto_scaling_groups: world.regions().flat_map(autoscaling_groups::groups).collect(),
+        capacity_providers: world.regions().flat_map(autoscaling_groups::capacity_providers).collect(),
     }
 }
