@@ -151,6 +151,32 @@ pub enum EventKind {
         old_desired: Option<u32>,
         new_desired: Option<u32>,
     },
+    /// An Auto Scaling group started an activity (ecs-facts.md §3.5): `description` is AWS's ("Launching a
+    /// new EC2 instance: i-…", "Terminating EC2 instance: i-…"), `status_code` `InProgress`, `Successful` or
+    /// `Failed`; emitted again when the activity ends.
+    AutoScalingActivity {
+        region: String,
+        group: String,
+        activity_id: String,
+        description: String,
+        cause: String,
+        status_code: String,
+    },
+    /// A group's desired capacity changed; `by` says who changed it (`user`, `capacity provider NAME`).
+    AutoScalingDesiredCapacityChanged { region: String, group: String, from: u32, to: u32, by: String },
+    /// A capacity provider's managed scaling read its CapacityProviderReservation and decided (`scale-out`,
+    /// `scale-in`, `steady`, `waiting`), with the reason in words.
+    CapacityProviderDecision {
+        region: String,
+        capacity_provider: String,
+        cluster: String,
+        reservation: u32,
+        target_capacity: u32,
+        decision: String,
+        reason: String,
+    },
+    /// A task of an Auto Scaling group capacity provider waits in PROVISIONING for an instance (§3.5).
+    TaskAwaitingCapacity { region: String, cluster: String, task_id: String, capacity_provider: String },
 }
 
 /// The ordered, append-only log.

@@ -27,6 +27,7 @@ pub fn start(scheduler: &mut crate::scheduler::Scheduler, now: SimTime) {
 
 /// One tick: sample the timeline; on whole minutes publish and evaluate. Then the next tick.
 pub fn on_tick(ctx: &mut Ctx<'_>) {
+    follow_capacity(ctx);
     sample_timeline(ctx);
     let minute_ms = SimDuration::minutes(1).as_millis();
     if ctx.now.0 % minute_ms < tuning::METRICS_TICK.as_millis() {
@@ -42,9 +43,21 @@ pub fn on_tick(ctx: &mut Ctx<'_>) {
 fn on_minute(ctx: &mut Ctx<'_>) {
     crate::lifecycle::scaling::on_minute(ctx);
     crate::lifecycle::alarms::on_minute(ctx);
+    super::managed_scaling::on_minute(ctx);
 }
 
-/// Timeline keys: `service/<cluster>/<service>/{desired,running,pending}`, `cluster/<cluster>/instances`.
+/// Every tick: Auto Scaling groups follow their instances, and tasks waiting in PROVISIONING for an Auto
+/// Scaling group capacity provider are placed on instances that registered (ecs-facts.md §3.5).
+fn follow_capacity(ctx: &mut Ctx<'_>) {
+    let regions: Vec<String> = ctx.world.regions().filter(|r| !r.autoscaling.groups.is_empty()).map(|r| r.name.clone()).collect();
+    for region in regions {
+        super::auto_scaling_group::refresh(ctx, &region);
+        super::capacity_provider_tasks::place_waiting(ctx, &region);
+    }
+}
+
+/// Timeline keys: `service/<cluster>/<service>/{desired,running,pending}`, `cluster/<cluster>/instances`,
+/// `asg/<group>/{desired,inService}`.
 fn sample_timeline(ctx: &mut Ctx<'_>) {
     let now = ctx.now;
     let regions: Vec<String> = ctx.world.regions().map(|r| r.name.clone()).collect();
@@ -70,6 +83,11 @@ fn sample_timeline(ctx: &mut Ctx<'_>) {
                 samples.push((format!("{key}/running"), running as f64));
                 samples.push((format!("{key}/pending"), pending as f64));
             }
+        }
+        for g in r.autoscaling.groups.values() {
+            let in_service = g.instances.iter().filter(|i| i.lifecycle_state == crate::world::autoscaling::LifecycleState::InService).count();
+            samples.push((format!("asg/{}/desired", g.name), f64::from(g.desired_capacity)));
+            samples.push((format!("asg/{}/inService", g.name), in_service as f64));
         }
         for (key, value) in samples {
             r.cloudwatch.sample(key, now, value);

@@ -3,9 +3,12 @@
 
 pub mod agent;
 pub mod alarms;
+pub mod auto_scaling_group;
+pub mod capacity_provider_tasks;
 pub mod ecr;
 pub mod instance;
 pub mod load;
+pub mod managed_scaling;
 pub mod metrics;
 pub mod scaling;
 pub mod utilization;

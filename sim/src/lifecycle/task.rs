@@ -83,6 +83,13 @@ pub fn on_transition(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &s
     if task.last_status != from {
         return;
     }
+    // An EC2 task of an Auto Scaling group provider with no instance yet waits in PROVISIONING for capacity
+    // (ecs-facts.md §3.5; capacity_provider_tasks places it and queues this step again).
+    if from == TaskStatus::Provisioning && to == TaskStatus::Pending && task.launch_type == crate::world::ecs::LaunchType::Ec2
+        && task.container_instance_id.is_none() && task.capacity_provider_name.is_some()
+    {
+        return;
+    }
     // Leaving PENDING: execution resources, image pulls and logging must all work, or the task fails to start.
     if from == TaskStatus::Pending && to == TaskStatus::Activating {
         let snapshot = task.clone();

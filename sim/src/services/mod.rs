@@ -3,6 +3,7 @@
 
 pub mod application_autoscaling;
 pub mod cloudwatch;
+pub mod autoscaling;
 pub mod ec2;
 pub mod ecr;
 pub mod ecs;
@@ -47,6 +48,7 @@ pub fn handler(service: &str, operation: &str) -> Option<Handler> {
         "ecs" => ecs::handler(operation),
         "elbv2" => elbv2::handler(operation),
         "ec2" => ec2::handler(operation),
+        "autoscaling" => autoscaling::handler(operation),
         "ssm" => ssm::handler(operation),
         "sts" => sts::handler(operation),
         "iam" => iam::handler(operation),

@@ -9,7 +9,7 @@ pub const VIEW_TIMELINE_POINTS: usize = 360;
 pub const VIEW_METRIC_POINTS: usize = 60;
 
 /// One timeline series: `key` is `service/<cluster>/<service>/{desired,running,pending}` or
-/// `cluster/<cluster>/instances`; points are `[millis, value]`.
+/// `cluster/<cluster>/instances` or `asg/<group>/{desired,inService}`; points are `[millis, value]`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TimelineView {

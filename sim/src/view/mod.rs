@@ -3,6 +3,7 @@
 //! (`clusters[?name=='demo'].containerInstances[]`).
 
 pub mod autoscaling;
+pub mod autoscaling_groups;
 pub mod iam;
 pub mod load_balancing;
 pub mod metrics;
@@ -48,6 +49,9 @@ pub struct View {
     /// alarms, of every Region (ecs-facts.md §3.4).
     pub scalable_targets: Vec<autoscaling::ScalableTargetView>,
     pub alarms: Vec<autoscaling::AlarmView>,
+    /// Auto Scaling groups and Auto Scaling group capacity providers of every Region (ecs-facts.md §3.5).
+    pub auto_scaling_groups: Vec<autoscaling_groups::AutoScalingGroupView>,
+    pub capacity_providers: Vec<autoscaling_groups::CapacityProviderView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -379,5 +383,7 @@ pub fn build(world: &World, now: SimTime) -> View {
             .flat_map(|r| autoscaling::scalable_targets(&r.name, &r.application_autoscaling, &r.cloudwatch))
             .collect(),
         alarms: world.regions().flat_map(|r| autoscaling::alarms(&r.name, &r.cloudwatch)).collect(),
+        auto_scaling_groups: world.regions().flat_map(autoscaling_groups::groups).collect(),
+        capacity_providers: world.regions().flat_map(autoscaling_groups::capacity_providers).collect(),
     }
 }

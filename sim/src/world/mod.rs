@@ -2,6 +2,7 @@
 
 pub mod amis;
 pub mod application_autoscaling;
+pub mod autoscaling;
 pub mod cloudwatch;
 pub mod cloudwatch_alarms;
 pub mod ec2;
@@ -39,6 +40,8 @@ pub struct Region {
     pub cloudwatch: cloudwatch::CloudWatch,
     /// Application Auto Scaling: scalable targets, policies, scheduled actions, activities (ecs-facts.md §3.4).
     pub application_autoscaling: application_autoscaling::ApplicationAutoScaling,
+    /// EC2 launch templates and Auto Scaling groups (ecs-facts.md §3.5).
+    pub autoscaling: autoscaling::AutoScaling,
 }
 
 impl Region {
@@ -54,6 +57,7 @@ impl Region {
             elbv2: elbv2::Elbv2::default(),
             cloudwatch: cloudwatch::CloudWatch::default(),
             application_autoscaling: application_autoscaling::ApplicationAutoScaling::default(),
+            autoscaling: autoscaling::AutoScaling::default(),
         }
     }
 }

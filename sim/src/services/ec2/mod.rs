@@ -2,6 +2,7 @@
 
 mod describe;
 pub mod instances;
+pub mod launch_templates;
 mod render;
 pub mod security_groups;
 
@@ -23,6 +24,10 @@ pub fn handler(operation: &str) -> Option<Handler> {
         "AuthorizeSecurityGroupIngress" => security_groups::authorize_ingress,
         "AuthorizeSecurityGroupEgress" => security_groups::authorize_egress,
         "RevokeSecurityGroupIngress" => security_groups::revoke_ingress,
+        "CreateLaunchTemplate" => launch_templates::create,
+        "DescribeLaunchTemplates" => launch_templates::describe,
+        "DescribeLaunchTemplateVersions" => launch_templates::describe_versions,
+        "DeleteLaunchTemplate" => launch_templates::delete,
         _ => return None,
     })
 }

@@ -56,7 +56,14 @@ pub fn describe(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceErro
     let mut failures = Vec::new();
     for key in req.strings("containerInstances") {
         match cluster.find_container_instance(key) {
-            Some(ci) => found.push(render::container_instance(cluster, ci)),
+            Some(ci) => {
+                let mut v = render::container_instance(cluster, ci);
+                // An instance of an Auto Scaling group capacity provider's group names it (§3.5).
+                if let Some(p) = crate::lifecycle::capacity_provider_tasks::provider_of_instance(r, &ci.ec2_instance_id) {
+                    v["capacityProviderName"] = Value::String(p);
+                }
+                found.push(v);
+            }
             None => failures.push(missing(call.region, &cluster.name, key)),
         }
     }

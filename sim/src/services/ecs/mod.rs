@@ -2,6 +2,7 @@
 
 pub mod capacity_strategy;
 mod cluster_capacity;
+mod capacity_providers;
 mod clusters;
 mod container_instances;
 pub mod network_config;
@@ -45,6 +46,10 @@ pub fn handler(operation: &str) -> Option<Handler> {
         "DeleteService" => services::delete,
         "DescribeServices" => services::describe,
         "ListServices" => services::list,
+        "CreateCapacityProvider" => capacity_providers::create,
+        "DescribeCapacityProviders" => capacity_providers::describe,
+        "UpdateCapacityProvider" => capacity_providers::update,
+        "DeleteCapacityProvider" => capacity_providers::delete,
         _ => return None,
     })
 }

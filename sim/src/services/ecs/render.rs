@@ -215,6 +215,9 @@ pub fn task(cluster: &Cluster, t: &Task, defs: &[ContainerDefinition], now: SimT
     if fargate {
         v["ephemeralStorage"] = json!({"sizeInGiB": 20});
     }
+    if let Some(p) = &t.capacity_provider_name {
+        v["capacityProviderName"] = json!(p);
+    }
     if t.last_status >= TaskStatus::Pending {
         v["connectivity"] = json!("CONNECTED");
         if let Some(at) = t.connectivity_at.or(t.pull_started_at) {

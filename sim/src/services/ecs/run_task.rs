@@ -25,23 +25,23 @@ pub fn not_modelled(what: &str) -> ServiceError {
 
 /// What every task of one RunTask call shares.
 #[derive(Clone)]
-struct Template {
-    region: String,
-    cluster: String,
-    launch_type: LaunchType,
-    td: Registered,
-    group: String,
-    started_by: Option<String>,
-    overrides: Value,
-    tags: Vec<(String, String)>,
-    cpu: u32,
-    memory: u32,
-    gpus: u32,
-    enable_execute_command: bool,
-    task_role_arn: Option<String>,
-    execution_role_arn: Option<String>,
+pub struct Template {
+    pub region: String,
+    pub cluster: String,
+    pub launch_type: LaunchType,
+    pub td: Registered,
+    pub group: String,
+    pub started_by: Option<String>,
+    pub overrides: Value,
+    pub tags: Vec<(String, String)>,
+    pub cpu: u32,
+    pub memory: u32,
+    pub gpus: u32,
+    pub enable_execute_command: bool,
+    pub task_role_arn: Option<String>,
+    pub execution_role_arn: Option<String>,
     /// The capacity provider the tasks launch on, when a strategy chose it (§3.5).
-    capacity_provider: Option<String>,
+    pub capacity_provider: Option<String>,
 }
 
 fn task_tags(req: Req<'_>) -> Vec<(String, String)> {
@@ -224,12 +224,13 @@ pub fn launch_service_tasks(ctx: &mut Ctx<'_>, s: &ServiceTasks<'_>, count: usiz
         let short = ids.len() < count;
         return (ids, short.then(|| NotPlaced::Network("no free IP address in the service's subnets".into())));
     }
-    if ctx.world.region_mut(s.region).ecs.clusters.get(s.cluster).is_none_or(|c| c.active_instance_count() == 0) {
-        return (Vec::new(), Some(NotPlaced::NoInstances));
-    }
+    // An Auto Scaling group provider's tasks wait in PROVISIONING when nothing fits, even with no instance.
     let placed = if tpl.capacity_provider.is_some() {
         launch_on_asg_provider(ctx, &tpl, need, s.network, s.strategies, s.constraints, count)
     } else {
+        if ctx.world.region_mut(s.region).ecs.clusters.get(s.cluster).is_none_or(|c| c.active_instance_count() == 0) {
+            return (Vec::new(), Some(NotPlaced::NoInstances));
+        }
         run_ec2(ctx, &tpl, need, s.network, s.strategies, s.constraints, count)
     };
     match placed {
@@ -260,11 +261,9 @@ pub fn check_roles(ctx: &Ctx<'_>, call: &Call<'_>, td: &Registered) -> Result<()
     Ok(())
 }
 
-/// THE seam for Auto Scaling group capacity providers (§3.5): every task whose strategy chose such a provider
-/// launches through here. At merge this calls the `cp` branch's
-/// `lifecycle::capacity_provider_tasks::place_or_provision`, which places tasks on the provider's instances
-/// or leaves them PROVISIONING; until then they are placed like the EC2 launch type on the cluster's
-/// instances, with `capacityProviderName` set (`tpl.capacity_provider`).
+/// Auto Scaling group capacity providers (§3.5): every task whose strategy chose such a provider launches
+/// through `lifecycle::capacity_provider_tasks::place_or_provision`, which places it on the provider's
+/// instances or leaves it PROVISIONING until managed scaling brings an instance.
 fn launch_on_asg_provider(
     ctx: &mut Ctx<'_>,
     tpl: &Template,
@@ -274,10 +273,12 @@ fn launch_on_asg_provider(
     constraints: &[Constraint],
     count: usize,
 ) -> Result<(Vec<String>, Failures), ServiceError> {
-    if ctx.world.region_mut(&tpl.region).ecs.clusters.get(&tpl.cluster).is_none_or(|c| c.active_instance_count() == 0) {
-        return Err(ServiceError::invalid_parameter("No Container Instances were found in your cluster."));
-    }
-    run_ec2(ctx, tpl, need, awsvpc, strategies, constraints, count)
+    let Some(provider) = tpl.capacity_provider.clone() else {
+        return run_ec2(ctx, tpl, need, awsvpc, strategies, constraints, count);
+    };
+    let launch = lifecycle::capacity_provider_tasks::ProviderLaunch { template: tpl, needs: need, network: awsvpc, strategies, constraints };
+    let out = lifecycle::capacity_provider_tasks::place_or_provision(ctx, &tpl.region, &tpl.cluster, &provider, &launch, count);
+    Ok((out.placed.into_iter().chain(out.provisioning).collect(), Vec::new()))
 }
 
 fn run_ec2(
@@ -375,7 +376,7 @@ fn run_fargate(ctx: &mut Ctx<'_>, tpl: &Template, awsvpc: Option<&AwsVpc>, count
     ids
 }
 
-fn binding(n: &PortNeed, host: u16) -> NetworkBinding {
+pub(crate) fn binding(n: &PortNeed, host: u16) -> NetworkBinding {
     NetworkBinding {
         container_name: n.container.clone(),
         bind_ip: "0.0.0.0".into(),
@@ -387,7 +388,7 @@ fn binding(n: &PortNeed, host: u16) -> NetworkBinding {
 }
 
 /// An ENI in the first given subnet of `zone` (or the first subnet), with a private address from it.
-fn allocate_eni(ctx: &mut Ctx<'_>, region: &str, cfg: &AwsVpc, zone: Option<&str>, public: bool) -> Result<TaskEni, ServiceError> {
+pub(crate) fn allocate_eni(ctx: &mut Ctx<'_>, region: &str, cfg: &AwsVpc, zone: Option<&str>, public: bool) -> Result<TaskEni, ServiceError> {
     let r = ctx.world.region_mut(region);
     let subnet = cfg
         .subnets
@@ -414,7 +415,7 @@ fn allocate_eni(ctx: &mut Ctx<'_>, region: &str, cfg: &AwsVpc, zone: Option<&str
     })
 }
 
-fn create_task(
+pub(crate) fn create_task(
     ctx: &mut Ctx<'_>,
     tpl: &Template,
     instance: Option<(String, String)>,
