@@ -66,10 +66,8 @@ fn percent_change(base: u32, pct: i64, min_magnitude: Option<i64>) -> i64 {
     } else {
         exact.trunc() as i64
     };
-    if let Some(m) = min_magnitude {
-        if change != 0 && change.abs() < m {
-            change = m * change.signum();
-        }
+    if let Some(m) = min_magnitude.filter(|m| change != 0 && change.abs() < *m) {
+        change = m * change.signum();
     }
     change
 }

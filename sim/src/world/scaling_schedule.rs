@@ -134,7 +134,7 @@ impl Schedule {
             Schedule::At(at) => floor(*at) == minute,
             Schedule::Rate(every) => {
                 let start = floor(anchor);
-                minute > start && (minute.0 - start.0) % every.as_millis().max(60_000) == 0
+                minute > start && (minute.0 - start.0).is_multiple_of(every.as_millis().max(60_000))
             }
             Schedule::Cron(c) => c.matches(minute),
         }

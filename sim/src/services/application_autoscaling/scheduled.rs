@@ -30,10 +30,8 @@ pub(super) fn put(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceEr
     // Sandbox wording: the reason names what is wrong with the expression.
     let schedule = scaling_schedule::parse(&expression).map_err(|why| validation(format!("Invalid schedule expression '{expression}': {why}")))?;
     let timezone = req.str("Timezone").map(str::to_string).or_else(|| existing.as_ref().and_then(|a| a.timezone.clone()));
-    if let Some(tz) = &timezone {
-        if !["UTC", "Etc/UTC", "GMT", "Etc/GMT"].contains(&tz.as_str()) {
-            return Err(validation(format!("The sandbox evaluates schedules in UTC only; Timezone {tz} is not modelled")));
-        }
+    if let Some(tz) = timezone.as_ref().filter(|tz| !["UTC", "Etc/UTC", "GMT", "Etc/GMT"].contains(&tz.as_str())) {
+        return Err(validation(format!("The sandbox evaluates schedules in UTC only; Timezone {tz} is not modelled")));
     }
     let time = |member: &str| -> Result<Option<crate::clock::SimTime>, ServiceError> {
         match req.get(member) {

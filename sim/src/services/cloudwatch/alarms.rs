@@ -209,10 +209,8 @@ pub(super) fn set_state(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, Ser
     })?;
     let reason = req.str("StateReason").ok_or_else(|| missing("StateReason"))?;
     let data = req.str("StateReasonData");
-    if let Some(d) = data {
-        if serde_json::from_str::<Value>(d).map(|v| !v.is_object()).unwrap_or(true) {
-            return Err(ServiceError::new("InvalidFormat", "The parameter StateReasonData must be a JSON object."));
-        }
+    if data.is_some_and(|d| serde_json::from_str::<Value>(d).map(|v| !v.is_object()).unwrap_or(true)) {
+        return Err(ServiceError::new("InvalidFormat", "The parameter StateReasonData must be a JSON object."));
     }
     if !ctx.world.region_mut(call.region).cloudwatch.alarms.contains_key(name) {
         return Err(ServiceError::new("ResourceNotFound", format!("Alarm {name} not found")));
