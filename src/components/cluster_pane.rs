@@ -266,12 +266,12 @@ pub fn ClusterPane() -> Html {
                         <ClusterView scene={scene.clone()} details={(*details).clone()} {current} {focus} {step_ms}
                             selected={(*subject).clone()} {on_select} roles={(*roles).clone()}
                             selected_role={(*selected_role).clone().map(AttrValue::from)} {on_select_role} />
-                        <ScalingPanel />
                         <LoadBalancingView {load_balancers} status={route.as_ref().map(|r| r.status_code)} {step_ms}
                             on_hover_task={on_hover_task.clone()} />
                         <ServicesView services={(*services).clone()} {on_hover_task} />
                         <Ec2List {scene} view={sandbox.view.clone()} />
                     </div>
+                    <ScalingPanel />
                     { panel.unwrap_or_default() }
                 </div>
             } else {

@@ -4,7 +4,8 @@
 //! each series in its own colour *and* dash pattern, dashed labelled reference lines (a target, min/max
 //! capacity) and a vertical line per marker. Markers are also buttons laid over the picture, in the tab order,
 //! showing their text on focus or hover; while one has the focus, what caused it (a reference line or a
-//! series) is drawn thicker. Beside the picture, a legend gives each series' newest value in words.
+//! series) is drawn thicker. Over the picture (or the table), a legend gives each series' swatch and newest
+//! value in words, so the chart reads at a glance.
 
 use super::chart_data::{ChartData, Marker, TABLE_ROWS};
 use super::chart_table::ChartTable;
@@ -123,6 +124,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                 </button>
             </figcaption>
             <div class="chart-body">
+                { legend(chart) }
                 if *table {
                     <ChartTable chart={chart.clone()} rows={TABLE_ROWS} />
                 } else {
@@ -131,7 +133,6 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                         { for chart.markers.iter().enumerate().map(|(i, m)| marker_button(m, &frame, i, &focused)) }
                     </div>
                 }
-                { legend(chart) }
             </div>
         </figure>
     }

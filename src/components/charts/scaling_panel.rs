@@ -1,6 +1,7 @@
-//! The Scaling panel, beside the cluster view (where instances appear and leave): for each service with
-//! samples its tasks chart (desired, running, pending) and CPU utilisation chart, for each cluster with
-//! instances its instances chart, each with a table view. Hidden until some chart has two points.
+//! The Scaling panel, a column beside the cluster view (where instances appear and leave): for each service
+//! with samples its tasks chart (desired, running, pending) and CPU utilisation chart, for each cluster with
+//! instances its instances chart, each with a table view. Hidden until some chart has two points; its
+//! "Hide" button (`aria-expanded`) folds it to a narrow strip so the drawing gets the width back.
 
 use super::LineChart;
 use super::scaling_data::scaling_charts;
@@ -11,6 +12,7 @@ use yew::prelude::*;
 #[component]
 pub fn ScalingPanel() -> Html {
     let sandbox = use_sandbox();
+    let open = use_state_eq(|| true);
     let groups = {
         let view = sandbox.view.clone();
         use_memo(Rc::as_ptr(&view) as usize, move |_| scaling_charts(&view))
@@ -18,16 +20,35 @@ pub fn ScalingPanel() -> Html {
     if groups.is_empty() {
         return html! {};
     }
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    if !*open {
+        return html! {
+            <aside class="scaling-panel collapsed" data-testid="scaling" aria-label="Scaling charts (hidden)">
+                <button type="button" class="scaling-toggle" aria-expanded="false" aria-controls="scaling-charts"
+                    title="Show the scaling charts" onclick={toggle}>{ "◂ Scaling" }</button>
+            </aside>
+        };
+    }
     let now = sandbox.view.now_millis as f64;
     html! {
-        <section class="scaling-panel" data-testid="scaling" aria-labelledby="scaling-title">
-            <h3 class="traffic-title" id="scaling-title">{ "Scaling" }</h3>
-            { for groups.iter().map(|g| html! {
-                <section class="scaling-group" data-group={g.key.clone()} aria-label={g.heading.clone()}>
-                    <h4 class="scaling-heading">{ g.heading.clone() }</h4>
-                    { for g.charts.iter().map(|c| html! { <LineChart key={c.id.clone()} chart={Rc::new(c.clone())} {now} /> }) }
-                </section>
-            }) }
-        </section>
+        <aside class="scaling-panel" data-testid="scaling" aria-labelledby="scaling-title">
+            <div class="scaling-head">
+                <h3 class="traffic-title" id="scaling-title">{ "Scaling" }</h3>
+                <span class="lb-muted">{ "virtual time" }</span>
+                <button type="button" class="scaling-toggle" aria-expanded="true" aria-controls="scaling-charts"
+                    title="Hide the scaling charts" onclick={toggle}>{ "Hide ▸" }</button>
+            </div>
+            <div id="scaling-charts">
+                { for groups.iter().map(|g| html! {
+                    <section class="scaling-group" data-group={g.key.clone()} aria-label={g.heading.clone()}>
+                        <h4 class="scaling-heading">{ g.heading.clone() }</h4>
+                        { for g.charts.iter().map(|c| html! { <LineChart key={c.id.clone()} chart={Rc::new(c.clone())} {now} /> }) }
+                    </section>
+                }) }
+            </div>
+        </aside>
     }
 }
