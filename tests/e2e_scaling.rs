@@ -4,7 +4,8 @@
 //! a tasks chart (desired, running, pending: lines with points, a summary for screen readers, the newest
 //! values in the legend) and a CPU utilisation chart (average and maximum, above 0% under load); for cluster
 //! shop, an instances chart. The "Table" toggle (`aria-pressed`, by click and by keyboard) swaps a chart for
-//! a table of the same points, newest first. Saves `docs/screenshots/scaling-charts.png`.
+//! a table of the same points, newest first. Saves `docs/screenshots/scaling-charts.png` (in a window 1900
+//! pixels tall, so the whole panel fits).
 //!
 //! Run after `trunk build --release --offline=true`: `cargo test -p ecs-sandbox --release --test e2e_scaling`.
 #![cfg(not(target_arch = "wasm32"))]
@@ -134,16 +135,27 @@ async fn run(b: &Browser) {
     assert_eq!(head, json!(["Time", "average", "maximum"]));
     let cell = text(client, &format!("return document.querySelector('{CPU} tbody td').textContent;")).await;
     assert!(cell.ends_with('%'), "{cell}");
-    // Back to the picture for the CPU chart; the tasks chart stays a table in the screenshot.
+    // Back to the picture for the CPU chart.
     cpu_toggle.send_keys(&enter).await.expect("press Enter");
     wait_until(Duration::from_secs(5), "the CPU chart again", || async {
         let v = js(client, &format!("return !!document.querySelector('{CPU} svg.chart-svg');")).await;
         (v == json!(true)).then_some(())
     })
     .await;
-    js(client, "document.querySelector('.cluster-scroll').scrollTop = 0; document.querySelector('[data-testid=scaling]').scrollTop = 0;").await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The picture: the tasks and CPU charts drawn, the instances chart as a table, in a window 1900 pixels
+    // tall so the whole panel fits beside the cluster.
+    client.find(Locator::Css(&toggle)).await.expect("the toggle").click().await.expect("click");
+    client.find(Locator::Css(&format!("{INSTANCES} .chart-table-toggle"))).await.expect("toggle").click().await.expect("click");
+    wait_until(Duration::from_secs(5), "the tasks chart again and the instances table", || async {
+        let v = js(client, &format!("return !!document.querySelector('{TASKS} svg.chart-svg') && !!document.querySelector('{INSTANCES} table');")).await;
+        (v == json!(true)).then_some(())
+    })
+    .await;
+    client.set_window_size(1440, 1900).await.expect("resize");
+    js(client, "document.querySelector('.cluster-scroll').scrollTop = 0; document.querySelector('[data-testid=scaling]').scrollTop = 0; document.activeElement.blur();").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
     harness::screenshot(client, &crate_dir().join("docs/screenshots/scaling-charts.png")).await;
+    client.set_window_size(1440, 1043).await.expect("resize back");
 
     // Hiding the panel gives the drawing its width back; showing it again brings the charts back.
     client.find(Locator::Css(".scaling-head .scaling-toggle")).await.expect("hide").click().await.expect("click");

@@ -128,7 +128,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                 if *table {
                     <ChartTable chart={chart.clone()} rows={TABLE_ROWS} />
                 } else {
-                    <div class="chart-plot">
+                    <div class={classes!("chart-plot", (!chart.markers.is_empty()).then_some("with-markers"))}>
                         { svg(chart, &frame, caused) }
                         { for chart.markers.iter().enumerate().map(|(i, m)| marker_button(m, &frame, i, &focused)) }
                     </div>
