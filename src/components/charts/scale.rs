@@ -85,7 +85,7 @@ impl Frame {
     /// Round instants (whole minutes, a multiple of the step) inside the window.
     pub fn time_ticks(&self) -> Vec<f64> {
         let span_min = (self.t1 - self.t0) / 60_000.0;
-        let step = TIME_STEPS_MIN.into_iter().find(|s| span_min / s <= MAX_TIME_TICKS).unwrap_or(240.0) * 60_000.0;
+        let step = TIME_STEPS_MIN.into_iter().find(|s| span_min / s < MAX_TIME_TICKS).unwrap_or(240.0) * 60_000.0;
         let mut t = (self.t0 / step).ceil() * step;
         let mut ticks = Vec::new();
         while t <= self.t1 {
