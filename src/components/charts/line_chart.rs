@@ -7,10 +7,9 @@
 //! series) is drawn thicker. Over the picture (or the table), a legend gives each series' swatch and newest
 //! value in words, so the chart reads at a glance.
 
-use super::chart_data::{ChartData, Marker, TABLE_ROWS};
+use super::chart_data::{ChartData, Marker, TABLE_ROWS, hhmm};
 use super::chart_table::ChartTable;
 use super::scale::{BOTTOM, Frame, HEIGHT, LEFT, RIGHT, TOP, WIDTH};
-use super::chart_data::hhmm;
 use std::rc::Rc;
 use yew::prelude::*;
 

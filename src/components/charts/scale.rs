@@ -15,8 +15,8 @@ pub const TOP: f64 = 8.0;
 pub const BOTTOM: f64 = HEIGHT - 18.0;
 /// How much virtual time a chart shows: its newest half hour…
 pub const WINDOW_MS: f64 = 30.0 * 60_000.0;
-/// …and at least five minutes, so the first samples do not stretch across the whole width.
-pub const MIN_SPAN_MS: f64 = 5.0 * 60_000.0;
+/// …and at least three minutes, so the first samples do not stretch across the whole width.
+pub const MIN_SPAN_MS: f64 = 3.0 * 60_000.0;
 /// The most labelled ticks on each axis.
 const MAX_Y_TICKS: f64 = 4.0;
 const MAX_TIME_TICKS: f64 = 6.0;

@@ -15,7 +15,13 @@ pub fn ScalingPanel() -> Html {
     let open = use_state_eq(|| true);
     let groups = {
         let view = sandbox.view.clone();
-        use_memo(Rc::as_ptr(&view) as usize, move |_| scaling_charts(&view))
+        // Each chart in an `Rc` once per view, so re-rendering the panel (every typed character) clones nothing.
+        use_memo(Rc::as_ptr(&view) as usize, move |_| {
+            scaling_charts(&view)
+                .into_iter()
+                .map(|g| (g.key, g.heading, g.charts.into_iter().map(Rc::new).collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
+        })
     };
     if groups.is_empty() {
         return html! {};
@@ -42,10 +48,10 @@ pub fn ScalingPanel() -> Html {
                     title="Hide the scaling charts" onclick={toggle}>{ "Hide ▸" }</button>
             </div>
             <div id="scaling-charts">
-                { for groups.iter().map(|g| html! {
-                    <section class="scaling-group" data-group={g.key.clone()} aria-label={g.heading.clone()}>
-                        <h4 class="scaling-heading">{ g.heading.clone() }</h4>
-                        { for g.charts.iter().map(|c| html! { <LineChart key={c.id.clone()} chart={Rc::new(c.clone())} {now} /> }) }
+                { for groups.iter().map(|(key, heading, charts)| html! {
+                    <section class="scaling-group" data-group={key.clone()} aria-label={heading.clone()}>
+                        <h4 class="scaling-heading">{ heading.clone() }</h4>
+                        { for charts.iter().map(|c| html! { <LineChart key={c.id.clone()} chart={c.clone()} {now} /> }) }
                     </section>
                 }) }
             </div>
