@@ -36,6 +36,8 @@ cargo test -p ecs-sandbox --release --test e2e_cluster -- --nocapture
 cargo test -p ecs-sandbox --release --test e2e_registry -- --nocapture
 # Traffic: lesson 8 solved in the page, the ALB's targets healthy on distinct host ports, requests stepped to their tasks.
 cargo test -p ecs-sandbox --release --test e2e_traffic -- --nocapture
+# Scaling: lesson 8 under `sandbox load`, the Scaling panel's tasks, CPU and instances charts, their table views.
+cargo test -p ecs-sandbox --release --test e2e_scaling -- --nocapture
 
 step "size budget"
 scripts/size.sh

@@ -1,6 +1,6 @@
 //! The cluster pane: two tabs, the cluster view and the registry, and the animation controls they share.
 //! The cluster tab: the cluster view (as of the step being played) with the roles its tasks and instances
-//! use, under it the load balancers with their targets and the services with their deployments (pointing at
+//! use, beside it the Scaling panel's charts over virtual time (issue 7), under them the load balancers with their targets and the services with their deployments (pointing at
 //! a target or a service's task, or playing a request, outlines the task chip that serves it), then the EC2
 //! instances that are not in a cluster; beside them, when a task chip or a "Why?" button
 //! was chosen, the "why this instance?" panel for that placement (with a stopped task's reason and its
@@ -10,7 +10,7 @@
 
 use super::placement_panel::{PlacementPanel, PlacementSubject};
 use super::registry_view::RegistryView;
-use super::{AnimationControls, ClusterView, Ec2List, LoadBalancingView, ServicesView};
+use super::{AnimationControls, ClusterView, Ec2List, LoadBalancingView, ScalingPanel, ServicesView};
 use crate::hooks::use_sandbox;
 use crate::scene::animation::short_id;
 use crate::scene::lb_shown;
@@ -271,6 +271,7 @@ pub fn ClusterPane() -> Html {
                         <ServicesView services={(*services).clone()} {on_hover_task} />
                         <Ec2List {scene} view={sandbox.view.clone()} />
                     </div>
+                    <ScalingPanel />
                     { panel.unwrap_or_default() }
                 </div>
             } else {

@@ -4,6 +4,7 @@
 mod animation_controls;
 mod app;
 mod bench_page;
+pub mod charts;
 mod cluster_pane;
 mod cluster_view;
 mod ec2_list;
@@ -32,6 +33,7 @@ mod terminal_entry;
 pub use animation_controls::AnimationControls;
 pub use app::{App, AppProps};
 pub use bench_page::BenchPage;
+pub use charts::{LineChart, LineChartProps, ScalingPanel};
 pub use cluster_pane::ClusterPane;
 pub use cluster_view::{ClusterView, ClusterViewProps};
 pub use ec2_list::{Ec2List, Ec2ListProps};
