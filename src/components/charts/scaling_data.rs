@@ -4,13 +4,13 @@
 //! and ServiceName, one-minute average and maximum); per cluster, an instances chart
 //! (`cluster/<cluster>/instances`), left out for a cluster that never had an instance (Fargate only).
 //!
-//! What other branches add to the view plugs in through the functions at the bottom, each empty for now and
-//! named for what it will draw: [`target_lines`] (a target tracking policy's target on the CPU chart),
-//! [`capacity_lines`] (the scalable target's min/max on the tasks chart), [`activity_markers`] (Application
-//! Auto Scaling activities on both), [`asg_series`] (an Auto Scaling group's desired and in-service counts on
-//! the instances chart, timeline keys `asg/<group>/desired|inService`), [`instance_markers`] (the group's
-//! activities) and [`capacity_provider_charts`] (`AWS/ECS/ManagedScaling` `CapacityProviderReservation` with
-//! its target capacity). [`activity_marker`] already turns an activity's fields into a marker.
+//! Scaling adds, from `view.scalableTargets`, a target tracking policy's target on the CPU chart
+//! ([`target_lines`]), the scalable target's min/max on the tasks chart ([`capacity_lines`]) and Application
+//! Auto Scaling activities as markers on both ([`activity_markers`]); from `view.capacityProviders` and
+//! `view.autoScalingGroups`, the group's desired and in-service counts on the instances chart
+//! ([`asg_series`], timeline keys `asg/<group>/desired|inService`), the group's activities
+//! ([`instance_markers`]) and a `CapacityProviderReservation` chart with its target capacity
+//! ([`capacity_provider_charts`]). [`activity_marker`] turns an activity's fields into a marker.
 
 use super::chart_data::{ChartData, Marker, RefLine, Series, Unit};
 use ecs_sim::view::View;
@@ -213,40 +213,107 @@ pub fn activity_marker(start_millis: f64, status_code: &str, description: &str, 
     Marker { at: start_millis, label, text: text.trim().to_string(), cause }
 }
 
-// ---- Where the coming view fields plug in (each empty until its branch is merged) ----
+// ---- Application Auto Scaling and capacity providers (view.scalableTargets, view.autoScalingGroups,
+// view.capacityProviders) ----
 
-/// The target value of each target tracking policy of the service's scalable target that tracks its CPU
-/// (`view.scalableTargets[resourceId == s.resource_id()].policies[policyType == TargetTrackingScaling &&
-/// metricName == CPUUtilization]`), as `RefLine { label: "target", value: targetValue }` (the label is what
-/// [`activity_marker`] names as the cause).
-pub fn target_lines(_view: &View, _s: &ServiceRef) -> Vec<RefLine> {
-    Vec::new()
+fn scalable_target<'a>(view: &'a View, s: &ServiceRef) -> Option<&'a ecs_sim::view::autoscaling::ScalableTargetView> {
+    let id = s.resource_id();
+    view.scalable_targets.iter().find(|t| t.region == s.region && t.resource_id == id && t.service_namespace == "ecs")
+}
+
+/// The target value of each target tracking policy of the service's scalable target that tracks its CPU,
+/// as `RefLine { label: "target", value: targetValue }` (the label is what [`activity_marker`] names as the
+/// cause).
+pub fn target_lines(view: &View, s: &ServiceRef) -> Vec<RefLine> {
+    scalable_target(view, s)
+        .into_iter()
+        .flat_map(|t| t.policies.iter())
+        .filter(|p| p.policy_type == "TargetTrackingScaling" && p.metric_name == "CPUUtilization")
+        .filter_map(|p| p.target_value.map(|v| RefLine { label: "target".into(), value: v }))
+        .collect()
 }
 
 /// The scalable target's `minCapacity` and `maxCapacity`, as `RefLine`s labelled `min` and `max`.
-pub fn capacity_lines(_view: &View, _s: &ServiceRef) -> Vec<RefLine> {
-    Vec::new()
+pub fn capacity_lines(view: &View, s: &ServiceRef) -> Vec<RefLine> {
+    scalable_target(view, s)
+        .map(|t| {
+            vec![
+                RefLine { label: "min".into(), value: f64::from(t.min_capacity) },
+                RefLine { label: "max".into(), value: f64::from(t.max_capacity) },
+            ]
+        })
+        .unwrap_or_default()
 }
 
 /// The scalable target's activities (`activities[]`), each through [`activity_marker`].
-pub fn activity_markers(_view: &View, _s: &ServiceRef) -> Vec<Marker> {
-    Vec::new()
+pub fn activity_markers(view: &View, s: &ServiceRef) -> Vec<Marker> {
+    scalable_target(view, s)
+        .into_iter()
+        .flat_map(|t| t.activities.iter())
+        .map(|a| activity_marker(a.start_millis as f64, &a.status_code, &a.description, &a.cause))
+        .collect()
 }
 
-/// The Auto Scaling group behind the cluster's capacity provider: timeline `asg/<group>/desired` and
+/// The Auto Scaling groups behind the cluster's capacity providers.
+fn cluster_groups<'a>(view: &'a View, region: &str, cluster: &str) -> Vec<&'a ecs_sim::view::autoscaling_groups::AutoScalingGroupView> {
+    let Some(c) = view.clusters.iter().find(|c| c.region == region && c.name == cluster) else { return Vec::new() };
+    view.capacity_providers
+        .iter()
+        .filter(|p| p.region == region && c.capacity_providers.contains(&p.name))
+        .filter_map(|p| p.auto_scaling_group_name.as_deref())
+        .filter_map(|g| view.auto_scaling_groups.iter().find(|a| a.region == region && a.name == g))
+        .collect()
+}
+
+/// The Auto Scaling groups behind the cluster's capacity providers: timeline `asg/<group>/desired` and
 /// `asg/<group>/inService` as series named `ASG desired` and `ASG in service`.
-pub fn asg_series(_view: &View, _region: &str, _cluster: &str) -> Vec<Series> {
-    Vec::new()
+pub fn asg_series(view: &View, region: &str, cluster: &str) -> Vec<Series> {
+    let groups = cluster_groups(view, region, cluster);
+    let one = groups.len() == 1;
+    groups
+        .iter()
+        .flat_map(|g| {
+            [("desired", "desired"), ("inService", "in service")].into_iter().map(move |(key, name)| {
+                let label = if one { format!("ASG {name}") } else { format!("{} {name}", g.name) };
+                let points = timeline_points(view, region, &format!("asg/{}/{key}", g.name)).map(|t| t.points.clone()).unwrap_or_default();
+                Series::new(label, points)
+            })
+        })
+        .collect()
 }
 
-/// That group's activities (`autoScalingGroups[].activities[]`), each through [`activity_marker`].
-pub fn instance_markers(_view: &View, _region: &str, _cluster: &str) -> Vec<Marker> {
-    Vec::new()
+/// Those groups' activities (`autoScalingGroups[].activities[]`), each through [`activity_marker`].
+pub fn instance_markers(view: &View, region: &str, cluster: &str) -> Vec<Marker> {
+    cluster_groups(view, region, cluster)
+        .iter()
+        .flat_map(|g| g.activities.iter())
+        .map(|a| activity_marker(a.start_millis as f64, &a.status_code, &a.description, &a.cause))
+        .collect()
 }
 
 /// One chart per capacity provider of the cluster: `AWS/ECS/ManagedScaling` `CapacityProviderReservation`
-/// (dimensions CapacityProviderName, ClusterName) through `metric_series`, `Unit::Percent`, with
-/// `RefLine { label: "target", value: targetCapacity }`.
-pub fn capacity_provider_charts(_view: &View, _region: &str, _cluster: &str) -> Vec<ChartData> {
-    Vec::new()
+/// (dimensions CapacityProviderName, ClusterName), with its target capacity as the `target` line.
+pub fn capacity_provider_charts(view: &View, region: &str, cluster: &str) -> Vec<ChartData> {
+    view.capacity_providers
+        .iter()
+        .filter(|p| p.region == region)
+        .filter_map(|p| {
+            let m = metric(
+                view,
+                region,
+                "AWS/ECS/ManagedScaling",
+                "CapacityProviderReservation",
+                &[("CapacityProviderName", &p.name), ("ClusterName", cluster)],
+            )?;
+            Some(ChartData {
+                id: slug(&["cpr", region, cluster, &p.name]),
+                title: format!("CapacityProviderReservation of {} (AWS/ECS/ManagedScaling, 1 min)", p.name),
+                subject: format!("{} capacity provider reservation", p.name),
+                unit: Unit::Percent,
+                series: metric_series(m),
+                ref_lines: vec![RefLine { label: "target".into(), value: f64::from(p.target_capacity) }],
+                markers: instance_markers(view, region, cluster),
+            })
+        })
+        .collect()
 }

@@ -1,0 +1,109 @@
+//! End to end, issue 7's lessons in the built page in headless Chromium: lesson 11 (`target-tracking`) typed
+//! step by step, with the charts caught during the scale-out — service web's tasks chart with its min/max
+//! lines and the Application Auto Scaling activity that raised the desired count as a marker, the CPU chart
+//! with the policy's target line — saved as `docs/screenshots/scale-out-charts.png`; then every goal met after
+//! the quiet minutes. Lesson 12 (`capacity-provider`) and lesson 13 (`fargate-spot`) completed with "Show
+//! solution"; lesson 12's cluster shows the Auto Scaling group's lines and the CapacityProviderReservation
+//! chart with its target capacity.
+//!
+//! Run after `trunk build --release --offline=true`: `cargo test -p ecs-sandbox --release --test e2e_scaling_lessons`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod harness;
+
+use harness::page::{goals, open_lesson, set_speed, settle, show_solution_within, text, type_line};
+use harness::{Browser, crate_dir, js, wait_until};
+use serde_json::json;
+use std::time::Duration;
+
+const TASKS: &str = "[data-chart=tasks-us-east-1-shop-web]";
+const CPU: &str = "[data-chart=cpu-us-east-1-shop-web]";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scaling_lessons_11_12_13_can_be_completed_in_chromium() {
+    let b = Browser::start(1440, 1300).await;
+    lesson_11(&b).await;
+    lesson_12(&b).await;
+    lesson_13(&b).await;
+    assert!(js(&b.client, "return document.getElementById('panic-banner') === null;").await.as_bool().unwrap(), "no panic");
+    b.close().await;
+}
+
+/// Lesson 11's solution, one line at a time (the lesson's own commands).
+const LESSON_11: [&str; 3] = [
+    "aws application-autoscaling register-scalable-target --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id service/shop/web --min-capacity 2 --max-capacity 6",
+    "aws application-autoscaling put-scaling-policy --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id service/shop/web --policy-name cpu50 --policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration '{\"TargetValue\": 50, \"PredefinedMetricSpecification\": {\"PredefinedMetricType\": \"ECSServiceAverageCPUUtilization\"}}' --query 'Alarms[].AlarmName'",
+    "sleep 300",
+];
+
+async fn lesson_11(b: &Browser) {
+    let client = &b.client;
+    open_lesson(client, b, "target-tracking").await;
+    set_speed(client, 4).await;
+    settle(client).await;
+    assert!(goals(client).await.iter().all(|(_, met)| !met), "no goal at the start");
+    for line in LESSON_11 {
+        type_line(client, line).await;
+    }
+    settle(client).await;
+    // Scaled out: the tasks chart has min/max lines and a marker "→N" from the activity; CPU has its target.
+    let marks = wait_until(Duration::from_secs(60), "a scale-out marker on the tasks chart", || async {
+        let v = js(client, &format!("return [...document.querySelectorAll('{TASKS} .chart-marker .marker-label')].map(m => m.textContent);")).await;
+        v.as_array().filter(|a| !a.is_empty()).cloned()
+    })
+    .await;
+    assert!(marks.iter().any(|m| m.as_str().is_some_and(|s| s.starts_with('→'))), "{marks:?}");
+    let refs = js(client, &format!("return [...document.querySelectorAll('{TASKS} .chart-ref')].map(r => r.dataset.ref);")).await;
+    assert_eq!(refs, json!(["min", "max"]));
+    let target = js(client, &format!("return [...document.querySelectorAll('{CPU} .chart-ref')].map(r => r.dataset.ref);")).await;
+    assert_eq!(target, json!(["target"]));
+    let desired = text(client, &format!("return document.querySelector('{TASKS} .chart-legend li[data-series=desired] .legend-value').textContent;")).await;
+    let desired: u32 = desired.parse().unwrap_or_else(|_| panic!("desired: {desired}"));
+    assert!((3..=6).contains(&desired), "scaled out within max 6: {desired}");
+    // Focusing the marker names what caused it and outlines the target line it came from.
+    js(client, &format!("document.querySelector('{CPU} .chart-marker').focus();")).await;
+    let caused = wait_until(Duration::from_secs(5), "the marker to open", || async {
+        let v = js(client, &format!("const m = document.querySelector('{CPU} .chart-marker.open'); return m ? [m.querySelector('.marker-text').textContent, !!document.querySelector('{CPU} .chart-ref.caused')] : null;")).await;
+        (!v.is_null()).then_some(v)
+    })
+    .await;
+    assert!(caused[0].as_str().unwrap().contains("AlarmHigh"), "{caused}");
+    assert_eq!(caused[1], json!(true), "the target line is highlighted as the cause");
+    js(client, "document.querySelector('.cluster-scroll').scrollTop = 0; document.querySelector('[data-testid=scaling]').scrollTop = 0;").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    harness::screenshot(client, &crate_dir().join("docs/screenshots/scale-out-charts.png")).await;
+    js(client, "document.activeElement.blur();").await;
+    // The quiet minutes after the spike: AlarmLow brings web back to 2.
+    for _ in 0..3 {
+        type_line(client, "sleep 600").await;
+    }
+    wait_until(Duration::from_secs(90), "every goal of lesson 11", || async {
+        let g = goals(client).await;
+        (!g.is_empty() && g.iter().all(|(_, met)| *met)).then_some(())
+    })
+    .await;
+}
+
+async fn lesson_12(b: &Browser) {
+    let client = &b.client;
+    open_lesson(client, b, "capacity-provider").await;
+    settle(client).await;
+    assert!(goals(client).await.iter().all(|(_, met)| !met), "no goal at the start");
+    show_solution_within(client, Duration::from_secs(240)).await;
+    settle(client).await;
+    let series = js(client, "return [...document.querySelectorAll('[data-chart=instances-us-east-1-batch] path.chart-line')].map(p => p.dataset.series);").await;
+    assert_eq!(series, json!(["instances", "ASG desired", "ASG in service"]));
+    let cpr = js(client, "return [...document.querySelectorAll('[data-chart^=cpr-us-east-1-batch] .chart-ref')].map(r => r.dataset.ref);").await;
+    assert_eq!(cpr, json!(["target"]), "the CapacityProviderReservation chart with its target capacity");
+    harness::screenshot(client, &crate_dir().join("target/screenshots/lesson-12-done.png")).await;
+}
+
+async fn lesson_13(b: &Browser) {
+    let client = &b.client;
+    open_lesson(client, b, "fargate-spot").await;
+    settle(client).await;
+    assert!(goals(client).await.iter().all(|(_, met)| !met), "no goal at the start");
+    show_solution_within(client, Duration::from_secs(240)).await;
+    settle(client).await;
+    harness::screenshot(client, &crate_dir().join("target/screenshots/lesson-13-done.png")).await;
+}
