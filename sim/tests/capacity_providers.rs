@@ -35,6 +35,8 @@ fn setup(max: u32, scaling: &str, protection: bool) -> (Sandbox, MemoryWorkspace
         "aws ec2 create-launch-template --launch-template-name ecs-lt --launch-template-data file://lt.json".into(),
         format!("aws autoscaling create-auto-scaling-group --auto-scaling-group-name asg --launch-template LaunchTemplateName=ecs-lt --min-size 0 --max-size {max} --vpc-zone-identifier $(aws ec2 describe-subnets --query 'join(`,`, Subnets[].SubnetId)' --output text) --new-instances-protected-from-scale-in"),
         format!("aws ecs create-capacity-provider --name cp --auto-scaling-group-provider \"autoScalingGroupArn=$(aws autoscaling describe-auto-scaling-groups --query 'AutoScalingGroups[0].AutoScalingGroupARN' --output text),managedScaling={{status=ENABLED,{scaling}}},managedTerminationProtection={mtp}\""),
+        // The provider must be associated with the cluster before a strategy names it (§3.5).
+        "aws ecs put-cluster-capacity-providers --cluster demo --capacity-providers cp --default-capacity-provider-strategy capacityProvider=cp,weight=1".into(),
         "aws ecs register-task-definition --cli-input-json file://worker.json".into(),
     ] {
         run(&mut sb, &mut ws, &line);
@@ -58,7 +60,7 @@ fn tasks_in(sb: &Sandbox, status: TaskStatus) -> usize {
 #[test]
 fn reservation_is_200_with_no_instances_then_100_once_tasks_are_placed_3_5() {
     let (mut sb, mut ws) = setup(5, "targetCapacity=100", true);
-    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 3 --capacity-provider-strategy capacityProvider=cp");
+    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 3 --capacity-provider-strategy capacityProvider=cp,weight=1");
     assert_eq!(tasks_in(&sb, TaskStatus::Provisioning), 3, "no instance yet: the tasks wait in PROVISIONING");
     run(&mut sb, &mut ws, "sleep 60");
     assert_eq!(reservation(&sb), Some(200), "N = 0 with tasks waiting reads 200");
@@ -71,7 +73,7 @@ fn reservation_is_200_with_no_instances_then_100_once_tasks_are_placed_3_5() {
 #[test]
 fn empty_instances_read_100_minus_their_number_and_go_after_15_minutes_3_5() {
     let (mut sb, mut ws) = setup(5, "targetCapacity=100,instanceWarmupPeriod=0", true);
-    run(&mut sb, &mut ws, "aws ecs create-service --cluster demo --service-name w --task-definition worker --desired-count 6 --capacity-provider-strategy capacityProvider=cp");
+    run(&mut sb, &mut ws, "aws ecs create-service --cluster demo --service-name w --task-definition worker --desired-count 6 --capacity-provider-strategy capacityProvider=cp,weight=1");
     run(&mut sb, &mut ws, "sleep 180");
     assert_eq!(desired(&sb), 3);
     assert_eq!(tasks_in(&sb, TaskStatus::Running), 6);
@@ -89,7 +91,7 @@ fn empty_instances_read_100_minus_their_number_and_go_after_15_minutes_3_5() {
 #[test]
 fn a_target_below_100_keeps_spare_instances_3_5() {
     let (mut sb, mut ws) = setup(5, "targetCapacity=50", true);
-    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 1 --capacity-provider-strategy capacityProvider=cp");
+    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 1 --capacity-provider-strategy capacityProvider=cp,weight=1");
     run(&mut sb, &mut ws, "sleep 180");
     // M = 1 instance for the task; target 50 asks for ceil(1 × 100 / 50) = 2: one spare.
     assert_eq!(desired(&sb), 2);
@@ -101,7 +103,7 @@ fn a_target_below_100_keeps_spare_instances_3_5() {
 #[test]
 fn steps_are_bounded_by_the_maximum_scaling_step_size_3_5() {
     let (mut sb, mut ws) = setup(5, "targetCapacity=100,maximumScalingStepSize=1", true);
-    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 6 --capacity-provider-strategy capacityProvider=cp");
+    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 6 --capacity-provider-strategy capacityProvider=cp,weight=1");
     run(&mut sb, &mut ws, "sleep 60");
     assert_eq!(desired(&sb), 1, "one instance per step");
     run(&mut sb, &mut ws, "sleep 60");
@@ -114,11 +116,11 @@ fn steps_are_bounded_by_the_maximum_scaling_step_size_3_5() {
 #[test]
 fn minimum_step_size_launches_at_least_that_many_but_never_above_max_3_5() {
     let (mut sb, mut ws) = setup(4, "targetCapacity=100,minimumScalingStepSize=3", true);
-    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 1 --capacity-provider-strategy capacityProvider=cp");
+    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 1 --capacity-provider-strategy capacityProvider=cp,weight=1");
     run(&mut sb, &mut ws, "sleep 60");
     assert_eq!(desired(&sb), 3, "one instance needed, but the step is at least 3");
     let (mut sb, mut ws) = setup(2, "targetCapacity=100", true);
-    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 10 --capacity-provider-strategy capacityProvider=cp");
+    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 10 --capacity-provider-strategy capacityProvider=cp,weight=1");
     run(&mut sb, &mut ws, "sleep 300");
     assert_eq!(desired(&sb), 2, "never above the group's max");
     assert_eq!(tasks_in(&sb, TaskStatus::Running), 4);
@@ -128,7 +130,7 @@ fn minimum_step_size_launches_at_least_that_many_but_never_above_max_3_5() {
 #[test]
 fn instance_warmup_holds_back_scale_in_3_5() {
     let (mut sb, mut ws) = setup(5, "targetCapacity=100,instanceWarmupPeriod=3600", true);
-    run(&mut sb, &mut ws, "aws ecs create-service --cluster demo --service-name w --task-definition worker --desired-count 2 --capacity-provider-strategy capacityProvider=cp");
+    run(&mut sb, &mut ws, "aws ecs create-service --cluster demo --service-name w --task-definition worker --desired-count 2 --capacity-provider-strategy capacityProvider=cp,weight=1");
     run(&mut sb, &mut ws, "sleep 180");
     assert_eq!(desired(&sb), 1);
     run(&mut sb, &mut ws, "aws ecs update-service --cluster demo --service w --desired-count 0");
@@ -143,7 +145,7 @@ fn instance_warmup_holds_back_scale_in_3_5() {
 #[test]
 fn managed_termination_protection_keeps_busy_instances_3_5() {
     let (mut sb, mut ws) = setup(5, "targetCapacity=100", true);
-    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 4 --capacity-provider-strategy capacityProvider=cp");
+    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 4 --capacity-provider-strategy capacityProvider=cp,weight=1");
     run(&mut sb, &mut ws, "sleep 240");
     assert_eq!(tasks_in(&sb, TaskStatus::Running), 4);
     // A user lowers the desired capacity: every instance runs tasks and is protected, so none goes.
@@ -206,7 +208,7 @@ fn malformed_requests_get_messages_not_panics() {
         "aws ecs delete-capacity-provider --capacity-provider nope",
         "aws ecs delete-capacity-provider --capacity-provider FARGATE_SPOT",
         "aws ecs run-task --cluster demo --task-definition worker --capacity-provider-strategy capacityProvider=nope",
-        "aws ecs run-task --cluster demo --task-definition worker --launch-type EC2 --capacity-provider-strategy capacityProvider=cp",
+        "aws ecs run-task --cluster demo --task-definition worker --launch-type EC2 --capacity-provider-strategy capacityProvider=cp,weight=1",
     ] {
         let out = sb.execute(line, &mut ws);
         assert_ne!(out.exit_code, 0, "{line} should fail");
@@ -220,7 +222,7 @@ fn malformed_requests_get_messages_not_panics() {
 #[test]
 fn the_view_and_timeline_show_groups_and_providers() {
     let (mut sb, mut ws) = setup(5, "targetCapacity=100", true);
-    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 2 --capacity-provider-strategy capacityProvider=cp");
+    run(&mut sb, &mut ws, "aws ecs run-task --cluster demo --task-definition worker --count 2 --capacity-provider-strategy capacityProvider=cp,weight=1");
     run(&mut sb, &mut ws, "sleep 120");
     let v = serde_json::to_value(sb.view()).unwrap();
     let g = &v["autoScalingGroups"][0];

@@ -25,7 +25,7 @@ use crate::events::EventKind;
 use crate::lifecycle::capacity_provider_tasks;
 use crate::placement::needs;
 use crate::world::Region;
-use crate::world::autoscaling::{AutoScalingGroup, LifecycleState, ManagedScalingState};
+use crate::world::autoscaling::{AutoScalingGroup, LifecycleState};
 use crate::world::cloudwatch::MetricId;
 use crate::world::ecs::{CapacityProvider, SchedulingStrategy, TaskStatus};
 use crate::world::instance_types;
@@ -198,7 +198,7 @@ fn evaluate(ctx: &mut Ctx<'_>, region: &str, name: &str, minute: SimTime) {
     let res = reservation(r, &cluster, &cp, &g);
     let dims = [("CapacityProviderName", name), ("ClusterName", cluster.as_str())];
     r.cloudwatch.put(MetricId::new("AWS/ECS/ManagedScaling", "CapacityProviderReservation", &dims), "Percent", minute, f64::from(res.percent));
-    let state = r.autoscaling.managed.entry(name.to_string()).or_insert_with(ManagedScalingState::default);
+    let state = r.autoscaling.managed.entry(name.to_string()).or_default();
     state.reservation = Some(res.percent);
     if state.policy_id.is_empty() {
         state.policy_id = ctx.rng.uuid();

@@ -171,13 +171,12 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
         tags,
     };
     let r = ctx.world.region_mut(region);
-    if scaling.enabled {
-        // §3.5: ECS tags the group it manages.
-        if let Some(g) = r.autoscaling.groups.get_mut(&group) {
-            if !g.tags.iter().any(|(k, _, _)| k == "AmazonECSManaged") {
-                g.tags.push(("AmazonECSManaged".into(), String::new(), true));
-            }
-        }
+    // §3.5: ECS tags the group it manages.
+    if scaling.enabled
+        && let Some(g) = r.autoscaling.groups.get_mut(&group)
+        && !g.tags.iter().any(|(k, _, _)| k == "AmazonECSManaged")
+    {
+        g.tags.push(("AmazonECSManaged".into(), String::new(), true));
     }
     r.autoscaling.managed.remove(&name);
     let out = render(&cp);
@@ -186,10 +185,10 @@ pub fn create(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
 }
 
 fn without_empty_update_status(mut v: Value) -> Value {
-    if v.get("updateStatus").and_then(Value::as_str) == Some("") {
-        if let Some(o) = v.as_object_mut() {
-            o.remove("updateStatus");
-        }
+    if v.get("updateStatus").and_then(Value::as_str) == Some("")
+        && let Some(o) = v.as_object_mut()
+    {
+        o.remove("updateStatus");
     }
     v
 }
@@ -262,10 +261,10 @@ pub fn delete(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, ServiceError>
         return Err(ServiceError::client("The FARGATE and FARGATE_SPOT capacity providers cannot be deleted."));
     }
     let r = ctx.world.region_mut(region);
-    if !r.ecs.capacity_providers.get(&name).is_some_and(|cp| cp.status == "ACTIVE") {
+    if r.ecs.capacity_providers.get(&name).is_none_or(|cp| cp.status != "ACTIVE") {
         return Err(not_found());
     }
-    let in_cluster = r.ecs.clusters.values().any(|c| c.status == "ACTIVE" && c.capacity_providers.iter().any(|p| *p == name));
+    let in_cluster = r.ecs.clusters.values().any(|c| c.status == "ACTIVE" && c.capacity_providers.contains(&name));
     let in_service = r.ecs.clusters.values().flat_map(|c| c.services.values()).any(|s| {
         s.status != "INACTIVE" && s.capacity_provider_strategy.iter().any(|i| i.capacity_provider == name)
     });
