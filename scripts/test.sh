@@ -38,8 +38,6 @@ cargo test -p ecs-sandbox --release --test e2e_registry -- --nocapture
 cargo test -p ecs-sandbox --release --test e2e_traffic -- --nocapture
 # Scaling: lesson 8 under `sandbox load`, the Scaling panel's tasks, CPU and instances charts, their table views.
 cargo test -p ecs-sandbox --release --test e2e_scaling -- --nocapture
-# Scaling lessons 11-13 completed in the page; the charts caught during lesson 11's scale-out (target, min/max, the activity's marker).
-cargo test -p ecs-sandbox --release --test e2e_scaling_lessons -- --nocapture
 
 step "size budget"
 scripts/size.sh

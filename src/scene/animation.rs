@@ -58,6 +58,16 @@ impl Step {
             | EventKind::ListenerDeleted { .. }
             | EventKind::RequestRouted { .. }
             | EventKind::LoadApplied { .. } => None,
+            // Scaling (issue 7): a task waiting for capacity or interrupted is highlighted; the rest are in
+            // the Scaling panel.
+            EventKind::TaskAwaitingCapacity { task_id, .. }
+            | EventKind::SpotInterruptionWarning { task_id, .. }
+            | EventKind::SpotCapacityReclaimed { task_id, .. } => Some(task_id),
+            EventKind::AlarmStateChanged { .. }
+            | EventKind::ScalingActivity { .. }
+            | EventKind::AutoScalingActivity { .. }
+            | EventKind::AutoScalingDesiredCapacityChanged { .. }
+            | EventKind::CapacityProviderDecision { .. } => None,
         }
     }
 
@@ -163,6 +173,14 @@ pub fn duration_of(kind: &EventKind) -> u32 {
         | EventKind::TargetHealthChanged { .. } => tuning::LOAD_BALANCING_MS,
         EventKind::RequestRouted { .. } => tuning::REQUEST_ROUTED_MS,
         EventKind::LoadApplied { .. } => tuning::LOAD_BALANCING_MS,
+        EventKind::AlarmStateChanged { .. }
+        | EventKind::ScalingActivity { .. }
+        | EventKind::AutoScalingActivity { .. }
+        | EventKind::AutoScalingDesiredCapacityChanged { .. }
+        | EventKind::CapacityProviderDecision { .. }
+        | EventKind::TaskAwaitingCapacity { .. }
+        | EventKind::SpotInterruptionWarning { .. }
+        | EventKind::SpotCapacityReclaimed { .. } => tuning::LOAD_BALANCING_MS,
     }
 }
 
@@ -240,6 +258,26 @@ pub fn describe(kind: &EventKind) -> String {
         EventKind::LoadApplied { url, requests, per_target, .. } => {
             format!("{requests} requests to {url} over {} target(s)", per_target.len())
         }
+        EventKind::AlarmStateChanged { alarm_name, old_state, new_state, .. } => {
+            format!("alarm {alarm_name}: {old_state} → {new_state}")
+        }
+        EventKind::ScalingActivity { resource_id, description, .. } => format!("{resource_id}: {description}"),
+        EventKind::AutoScalingActivity { group, description, status_code, .. } => {
+            format!("{group}: {description} ({status_code})")
+        }
+        EventKind::AutoScalingDesiredCapacityChanged { group, from, to, by, .. } => {
+            format!("{group}: desired capacity {from} → {to} ({by})")
+        }
+        EventKind::CapacityProviderDecision { capacity_provider, reservation, target_capacity, decision, .. } => {
+            format!("{capacity_provider}: reservation {reservation}% (target {target_capacity}%): {decision}")
+        }
+        EventKind::TaskAwaitingCapacity { task_id, capacity_provider, .. } => {
+            format!("task {} waits in PROVISIONING for {capacity_provider}", short_id(task_id))
+        }
+        EventKind::SpotInterruptionWarning { task_id, .. } => {
+            format!("Spot interruption warning: task {} stops in two minutes", short_id(task_id))
+        }
+        EventKind::SpotCapacityReclaimed { task_id, .. } => format!("Spot task {} reclaimed", short_id(task_id)),
     }
 }
 

@@ -308,6 +308,17 @@ impl Scene {
             }
             // A batch of `sandbox load` requests: its counts are in the view; nothing to fold.
             EventKind::LoadApplied { .. } => {}
+            // Scaling (issue 7): alarms, scaling activities, groups and capacity providers are drawn from the
+            // view (the Scaling panel's charts and markers); the tasks and instances they start or stop arrive
+            // as their own events.
+            EventKind::AlarmStateChanged { .. }
+            | EventKind::ScalingActivity { .. }
+            | EventKind::AutoScalingActivity { .. }
+            | EventKind::AutoScalingDesiredCapacityChanged { .. }
+            | EventKind::CapacityProviderDecision { .. }
+            | EventKind::TaskAwaitingCapacity { .. }
+            | EventKind::SpotInterruptionWarning { .. }
+            | EventKind::SpotCapacityReclaimed { .. } => {}
             EventKind::ClusterCreated { region, cluster } => {
                 self.cluster_mut(region, cluster).active = true;
             }
