@@ -131,17 +131,7 @@ pub fn terminate(ctx: &mut Ctx<'_>, region: &str, name: &str, instance_id: &str,
     inst.lifecycle_state = LifecycleState::Terminating;
     let az = inst.availability_zone.clone();
     let subnet = ctx.world.region_mut(region).ec2.instances.get(instance_id).map(|i| i.subnet_id.clone()).unwrap_or_default();
-    let activity = Activity {
-        id: ctx.rng.uuid(),
-        description: format!("Terminating EC2 instance: {instance_id}"),
-        cause: cause.to_string(),
-        start: now,
-        end: None,
-        status_code: "InProgress".into(),
-        status_message: None,
-        details: json!({"Subnet ID": subnet, "Availability Zone": az}).to_string(),
-        instance_id: Some(instance_id.to_string()),
-    };
+    let activity = instance_activity(ctx, format!("Terminating EC2 instance: {instance_id}"), cause, &subnet, &az, instance_id);
     record(ctx, region, name, activity);
     // Not verified word for word: the reason EC2 shows for an instance Auto Scaling terminated.
     let reason = format!("Service initiated ({})", now.to_cli_string());
@@ -232,17 +222,7 @@ fn launch_one(ctx: &mut Ctx<'_>, region: &str, name: &str, cause: &str) -> Resul
                         launched_at: now,
                     });
                 }
-                let activity = Activity {
-                    id: ctx.rng.uuid(),
-                    description: format!("Launching a new EC2 instance: {id}"),
-                    cause: cause.to_string(),
-                    start: now,
-                    end: None,
-                    status_code: "InProgress".into(),
-                    status_message: None,
-                    details: json!({"Subnet ID": subnet, "Availability Zone": az}).to_string(),
-                    instance_id: Some(id.clone()),
-                };
+                let activity = instance_activity(ctx, format!("Launching a new EC2 instance: {id}"), cause, &subnet, &az, &id);
                 record(ctx, region, name, activity);
                 return Ok(id);
             }
@@ -347,5 +327,21 @@ pub fn refresh(ctx: &mut Ctx<'_>, region: &str) {
         } else {
             reconcile(ctx, region, &name, "");
         }
+    }
+}
+
+/// An activity that launches or terminates one instance, in progress until the instance gets there, with the
+/// subnet and zone in its Details as Auto Scaling writes them.
+fn instance_activity(ctx: &mut Ctx<'_>, description: String, cause: &str, subnet: &str, az: &str, instance_id: &str) -> Activity {
+    Activity {
+        id: ctx.rng.uuid(),
+        description,
+        cause: cause.to_string(),
+        start: ctx.now,
+        end: None,
+        status_code: "InProgress".into(),
+        status_message: None,
+        details: json!({"Subnet ID": subnet, "Availability Zone": az}).to_string(),
+        instance_id: Some(instance_id.to_string()),
     }
 }
