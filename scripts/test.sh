@@ -38,6 +38,8 @@ cargo test -p ecs-sandbox --release --test e2e_registry -- --nocapture
 cargo test -p ecs-sandbox --release --test e2e_traffic -- --nocapture
 # Scaling: lesson 8 under `sandbox load`, the Scaling panel's tasks, CPU and instances charts, their table views.
 cargo test -p ecs-sandbox --release --test e2e_scaling -- --nocapture
+# Scaling lessons: 11 typed (the charts during its scale-out), 12 typed (tasks waiting for capacity, then placed), 13 solved.
+cargo test -p ecs-sandbox --release --test e2e_scaling_lessons -- --nocapture
 
 step "size budget"
 scripts/size.sh

@@ -2,16 +2,18 @@
 //! step by step, with the charts caught during the scale-out — service web's tasks chart with its min/max
 //! lines and the Application Auto Scaling activity that raised the desired count as a marker, the CPU chart
 //! with the policy's target line — saved as `docs/screenshots/scale-out-charts.png`; then every goal met after
-//! the quiet minutes. Lesson 12 (`capacity-provider`) and lesson 13 (`fargate-spot`) completed with "Show
-//! solution"; lesson 12's cluster shows the Auto Scaling group's lines and the CapacityProviderReservation
-//! chart with its target capacity.
+//! the quiet minutes. Lesson 12 (`capacity-provider`) typed step by step: its launch template gets a note, not
+//! a task definition's verdict; its tasks wait for capacity in a column of their own, then run on the
+//! instances that came; the cluster shows the Auto Scaling group's lines and the CapacityProviderReservation
+//! chart with its target capacity. Lesson 13 (`fargate-spot`) completed with "Show solution".
 //!
 //! Run after `trunk build --release --offline=true`: `cargo test -p ecs-sandbox --release --test e2e_scaling_lessons`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod harness;
 
-use harness::page::{goals, open_lesson, set_speed, settle, show_solution_within, text, type_line};
+use ecs_sim::lesson;
+use harness::page::{click, goals, open_lesson, pane_to_top, set_speed, settle, show_solution_within, text, type_line};
 use harness::{Browser, crate_dir, js, wait_until};
 use serde_json::json;
 use std::time::Duration;
@@ -87,10 +89,52 @@ async fn lesson_11(b: &Browser) {
 async fn lesson_12(b: &Browser) {
     let client = &b.client;
     open_lesson(client, b, "capacity-provider").await;
+    set_speed(client, 4).await;
     settle(client).await;
     assert!(goals(client).await.iter().all(|(_, met)| !met), "no goal at the start");
-    show_solution_within(client, Duration::from_secs(240)).await;
+    // The launch template is EC2's document, not a task definition: a note, no verdict, no squiggle.
+    click(client, ".tab[data-file='launch-template.json']").await;
+    let note = wait_until(Duration::from_secs(10), "the launch template's note", || async {
+        let t = text(client, "const p = document.querySelector('.problems.other-document'); return p ? p.textContent : '';").await;
+        (!t.is_empty()).then_some(t)
+    })
+    .await;
+    assert!(note.starts_with("EC2 launch template data"), "{note}");
+    let verdicts = js(client, "return document.querySelectorAll('.problems .verdict, mark.sq').length;").await;
+    assert_eq!(verdicts, json!(0), "the launch template is not checked as a task definition");
+    // Typed up to create-service: the group has no instance, so the four tasks wait in PROVISIONING in a
+    // column of their own (not as Fargate tasks); then they move onto the instances managed scaling starts.
+    let l = lesson::builtin().into_iter().find(|l| l.id == "capacity-provider").expect("lesson 12 ships");
+    let create_service = l.solution.iter().position(|s| s.contains("create-service")).expect("create-service");
+    for line in &l.solution[..=create_service] {
+        type_line(client, line).await;
+    }
     settle(client).await;
+    let waiting = js(
+        client,
+        "const c = document.querySelector('[data-cluster=batch]'); return [c.querySelectorAll('.awaiting-lane .task-chip').length, c.querySelectorAll('.fargate-lane').length, c.getAttribute('aria-label')];",
+    )
+    .await;
+    assert_eq!(waiting[0], json!(4), "{waiting}");
+    assert_eq!(waiting[1], json!(0), "{waiting}");
+    assert!(waiting[2].as_str().is_some_and(|l| l.contains("4 waiting for capacity")), "{waiting}");
+    pane_to_top(client).await;
+    harness::screenshot(client, &crate_dir().join("target/screenshots/lesson-12-waiting.png")).await;
+    for line in &l.solution[create_service + 1..] {
+        type_line(client, line).await;
+    }
+    wait_until(Duration::from_secs(120), "every goal of lesson 12", || async {
+        let g = goals(client).await;
+        (!g.is_empty() && g.iter().all(|(_, met)| *met)).then_some(())
+    })
+    .await;
+    settle(client).await;
+    let placed = js(
+        client,
+        "const c = document.querySelector('[data-cluster=batch]'); return [c.querySelectorAll('.awaiting-lane').length, c.querySelectorAll('.instance .task-chip[data-status=RUNNING]').length, c.querySelectorAll('.task-chip[data-status=PROVISIONING]').length];",
+    )
+    .await;
+    assert_eq!(placed, json!([0, 1, 0]), "every task on an instance, jobs running 1, none left PROVISIONING");
     let series = js(client, "return [...document.querySelectorAll('[data-chart=instances-us-east-1-batch] path.chart-line')].map(p => p.dataset.series);").await;
     assert_eq!(series, json!(["instances", "ASG desired", "ASG in service"]));
     let cpr = js(client, "return [...document.querySelectorAll('[data-chart^=cpr-us-east-1-batch] .chart-ref')].map(r => r.dataset.ref);").await;

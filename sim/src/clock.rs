@@ -65,7 +65,7 @@ impl SimTime {
     /// Python's `datetime.isoformat()`, which leaves the fraction out when it is zero:
     /// `2026-03-02T09:00:00+00:00`, `2026-03-02T09:00:00.123000+00:00`.
     pub fn to_cli_string(self) -> String {
-        let text = if self.0 % 1000 == 0 {
+        let text = if self.0.is_multiple_of(1000) {
             self.datetime().format(&format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]+00:00"))
         } else {
             self.datetime().format(&format_description!(

@@ -133,8 +133,11 @@ fn chip(c: &ChipBox, ox: i32, oy: i32, cx: &ChipContext<'_>) -> Html {
     let focused = props.focus.as_deref() == Some(t.id.as_str()) && !arriving;
     let selected = matches!(&props.selected, Some(PlacementSubject::Task { task_id, .. }) if *task_id == t.id);
     let (x, y) = (c.rect.x - ox, c.rect.y - oy);
-    let fargate = t.container_instance_id.is_none();
-    let mut label = format!("Task {} of {} in {}, {}", short_id(&t.id), t.label(), t.availability_zone, t.last_status);
+    let fargate = t.is_fargate();
+    let mut label = match &t.awaiting_capacity {
+        Some(p) => format!("Task {} of {}, {}, waiting for capacity from {p}", short_id(&t.id), t.label(), t.last_status),
+        None => format!("Task {} of {} in {}, {}", short_id(&t.id), t.label(), t.availability_zone, t.last_status),
+    };
     if let Some(g) = &c.group {
         label.push_str(&format!(", group {g}"));
     }
@@ -271,12 +274,18 @@ fn card(card: &CardBox, cx: &ChipContext<'_>) -> Html {
 }
 
 fn lane(l: &LaneBox, cx: &ChipContext<'_>) -> Html {
-    let title = match &l.subnet {
-        Some(s) => format!("FARGATE · {s}"),
-        None => "FARGATE".to_string(),
+    let (class, title, label) = if l.is_awaiting() {
+        let providers = l.awaiting.join(", ");
+        ("awaiting-lane", format!("PROVISIONING · {providers}"), format!("Tasks waiting for capacity from {providers}: {}", l.chips.len()))
+    } else {
+        let title = match &l.subnet {
+            Some(s) => format!("FARGATE · {s}"),
+            None => "FARGATE".to_string(),
+        };
+        ("fargate-lane", title, format!("Fargate tasks in this zone: {}", l.chips.len()))
     };
     html! {
-        <g class="fargate-lane" role="group" aria-label={format!("Fargate tasks in this zone: {}", l.chips.len())}>
+        <g class={class} role="group" aria-label={label}>
             <rect class="lane-bg" x={l.rect.x.to_string()} y={l.rect.y.to_string()} width={l.rect.w.to_string()}
                 height={l.rect.h.to_string()} rx="6" />
             <text class="lane-title" x={(l.rect.x + 8).to_string()} y={(l.rect.y + 14).to_string()}>{ title }</text>
@@ -293,7 +302,9 @@ fn zone(z: &ZoneBox, cx: &ChipContext<'_>) -> Html {
         <g key={z.name.clone()} class="zone" data-zone={z.name.clone()} data-instances={z.cards.len().to_string()}>
             <rect class="zone-bg" x={z.rect.x.to_string()} y={z.rect.y.to_string()} width={z.rect.w.to_string()}
                 height={z.rect.h.to_string()} />
-            <text class="zone-title" x={(z.rect.x + PAD).to_string()} y={(z.rect.y + 15).to_string()}>{ z.name.clone() }</text>
+            <text class="zone-title" x={(z.rect.x + PAD).to_string()} y={(z.rect.y + 15).to_string()}>
+                { if z.is_awaiting() { "waiting for capacity".to_string() } else { z.name.clone() } }
+            </text>
             if let Some(ny) = z.empty_note_y {
                 <text class="empty-zone" x={(z.rect.x + PAD + 4).to_string()} y={ny.to_string()}>{ "no container instances" }</text>
             }
@@ -417,6 +428,9 @@ fn cluster(c: &ClusterBox, props: &ClusterViewProps, role_cards: Rc<Vec<RoleCard
     let mut title = format!("{} · {} · {} instance{}", c.name, c.region, instances, if instances == 1 { "" } else { "s" });
     if c.fargate_tasks > 0 {
         title.push_str(&format!(" · {} Fargate task{}", c.fargate_tasks, if c.fargate_tasks == 1 { "" } else { "s" }));
+    }
+    if c.awaiting_tasks > 0 {
+        title.push_str(&format!(" · {} waiting for capacity", c.awaiting_tasks));
     }
     if !c.active {
         title.push_str(" · deleted");

@@ -2,7 +2,8 @@
 //! numbers. Edits go into the workspace the next command reads (`file://NAME`); files a command writes
 //! (`> FILE`) open as new tabs; "New from template" opens a starter task definition in a new tab.
 //!
-//! A `.json` file is a task definition, checked as it is typed ([`use_validation`]: after a pause in the
+//! A `.json` file is a task definition, unless it is another service's document (an IAM policy, EC2 launch
+//! template data: [`validate::other_document`], which gets a note instead), checked as it is typed ([`use_validation`]: after a pause in the
 //! typing, at once for a paste, an undo, a fix or a template):
 //! - *squiggles*: a layer behind the transparent textarea draws the same text, invisible, in the same font,
 //!   with a wavy underline under each finding's span (red for an error, amber for a warning); it follows the
@@ -202,7 +203,9 @@ pub fn Editor() -> Html {
     let content: Rc<str> = Rc::from(active.as_deref().and_then(|name| sandbox.workspace.get(name)).unwrap_or_default());
     let json = active.as_deref().is_some_and(is_task_definition_file);
     let too_big = json && content.len() > tuning::MAX_LIVE_CHECK_BYTES;
-    let checked = json && !too_big;
+    // Another service's document (an IAM policy, EC2 launch template data) is not checked as a task definition.
+    let other = use_memo((json && !too_big, content.clone()), |(json, text)| json.then(|| validate::other_document(text)).flatten());
+    let checked = json && !too_big && other.is_none();
     let validation = use_validation(active.as_deref().filter(|_| checked), &content, settings.debounce_ms);
     let textarea = use_node_ref();
     let layer = use_node_ref();
@@ -301,7 +304,9 @@ pub fn Editor() -> Html {
             let ta: HtmlTextAreaElement = e.target_unchecked_into();
             let value = ta.value();
             let keystroke = event_string(&e, "inputType").is_some_and(|t| is_keystroke(&t));
-            let live = is_task_definition_file(&name) && value.len() <= tuning::MAX_LIVE_CHECK_BYTES;
+            let live = is_task_definition_file(&name)
+                && value.len() <= tuning::MAX_LIVE_CHECK_BYTES
+                && validate::other_document(&value).is_none();
             let at_once = urgent.replace(false) || !keystroke;
             match (live, at_once) {
                 (true, true) => validation.now(&name, &value),
@@ -542,6 +547,10 @@ pub fn Editor() -> Html {
                             { format!("This file is {:.1} MiB: too large to check as you type. ECS takes a task definition of at most 64 KiB.",
                                 content.len() as f64 / (1024.0 * 1024.0)) }
                         </p>
+                    </div>
+                } else if let Some(o) = &*other {
+                    <div class="problems other-document">
+                        <p class="problems-hint">{ o.note() }</p>
                     </div>
                 } else if checked {
                     if content.trim().is_empty() {

@@ -204,13 +204,23 @@ pub struct CardBox {
     pub chips: Vec<ChipBox>,
 }
 
-/// A zone's Fargate tasks (drawn when the cluster has any).
+/// A zone's Fargate tasks (drawn when the cluster has any), or the tasks waiting in PROVISIONING for an
+/// Auto Scaling group capacity provider (drawn in a column of their own, after the zones).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LaneBox {
     pub rect: Rect,
     /// The subnet its ENIs are in, when they share one.
     pub subnet: Option<String>,
+    /// The capacity providers its tasks wait for, in order of first task: empty for a Fargate lane.
+    pub awaiting: Vec<String>,
     pub chips: Vec<ChipBox>,
+}
+
+impl LaneBox {
+    /// Whether it holds tasks waiting for capacity rather than Fargate tasks.
+    pub fn is_awaiting(&self) -> bool {
+        !self.awaiting.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,6 +231,13 @@ pub struct ZoneBox {
     /// Where "no instances" is written, when the zone has no container instance.
     pub empty_note_y: Option<i32>,
     pub lane: Option<LaneBox>,
+}
+
+impl ZoneBox {
+    /// The column of tasks waiting for capacity (no zone yet), drawn after the zones.
+    pub fn is_awaiting(&self) -> bool {
+        self.name.is_empty() && self.lane.as_ref().is_some_and(LaneBox::is_awaiting)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,6 +257,8 @@ pub struct ClusterBox {
     pub start_failures: Vec<super::start_failure::StartFailure>,
     pub tasks: usize,
     pub fargate_tasks: usize,
+    /// Tasks still waiting in PROVISIONING for a capacity provider's instances (not stopped).
+    pub awaiting_tasks: usize,
 }
 
 impl ClusterBox {
@@ -336,14 +355,16 @@ fn zones_of(c: &ClusterNode, details: &Details) -> Vec<String> {
 
 fn layout_cluster(c: &ClusterNode, details: &Details, y: i32) -> ClusterBox {
     let zones = zones_of(c, details);
-    let width = if zones.is_empty() { EMPTY_CLUSTER_W } else { i32::try_from(zones.len()).unwrap_or(1) * COLUMN_W };
+    let waiting: Vec<&TaskNode> = c.tasks.iter().filter(|t| t.container_instance_id.is_none() && t.awaiting_capacity.is_some()).collect();
+    let columns = zones.len() + usize::from(!waiting.is_empty());
+    let width = if columns == 0 { EMPTY_CLUSTER_W } else { i32::try_from(columns).unwrap_or(1) * COLUMN_W };
     let origin = (width - 40, y + CLUSTER_HEADER / 2);
-    let fargate_tasks = c.tasks.iter().filter(|t| t.container_instance_id.is_none()).count();
+    let fargate_tasks = c.tasks.iter().filter(|t| t.is_fargate()).count();
     // The note on how an instance joins is for a cluster with nothing in it; one running Fargate tasks needs none.
     let no_instances = c.container_instances.is_empty() && c.tasks.is_empty();
     let top = y + CLUSTER_HEADER + if no_instances { CLUSTER_NOTE } else { 0 };
     let mut zone_boxes = Vec::new();
-    let mut body = if zones.is_empty() { EMPTY_CLUSTER_BODY } else { 0 };
+    let mut body = if columns == 0 { EMPTY_CLUSTER_BODY } else { 0 };
     for (zi, zone) in zones.iter().enumerate() {
         let x = i32::try_from(zi).unwrap_or(0) * COLUMN_W;
         let mut cy = top + ZONE_HEADER;
@@ -359,24 +380,22 @@ fn layout_cluster(c: &ClusterNode, details: &Details, y: i32) -> ClusterBox {
             at
         });
         let lane = (fargate_tasks > 0).then(|| {
-            let lane_top = cy;
-            let mut ly = lane_top + LANE_HEADER;
-            let mut chips = Vec::new();
-            for t in c.tasks.iter().filter(|t| t.container_instance_id.is_none() && &t.availability_zone == zone) {
-                let b = chip(x + PAD + 8, ly, t, details, origin);
-                ly += b.rect.h + CHIP_GAP;
-                chips.push(b);
-            }
-            let mut subnets: Vec<&str> = chips.iter().filter_map(|b| b.eni.as_ref()).map(|e| e.subnet_id.as_str()).collect();
-            subnets.dedup();
-            let subnet = (subnets.len() == 1).then(|| subnets[0].to_string());
-            let h = (ly - lane_top + 4).max(LANE_HEADER + 14);
-            cy += h + CARD_GAP;
-            LaneBox { rect: Rect { x: x + PAD, y: lane_top, w: CARD_W, h }, subnet, chips }
+            let tasks = c.tasks.iter().filter(|t| t.is_fargate() && &t.availability_zone == zone);
+            let l = lane_box(tasks, x + PAD, cy, details, origin);
+            cy += l.rect.h + CARD_GAP;
+            l
         });
         let h = cy - top;
         body = body.max(h);
         zone_boxes.push(ZoneBox { rect: Rect { x, y: top, w: COLUMN_W, h }, name: zone.clone(), cards, empty_note_y, lane });
+    }
+    if !waiting.is_empty() {
+        // Tasks waiting for capacity are in no zone yet: a last column, named by `ZoneBox::is_awaiting`.
+        let x = i32::try_from(zones.len()).unwrap_or(0) * COLUMN_W;
+        let l = lane_box(waiting.iter().copied(), x + PAD, top + ZONE_HEADER, details, origin);
+        let h = ZONE_HEADER + l.rect.h + CARD_GAP;
+        body = body.max(h);
+        zone_boxes.push(ZoneBox { rect: Rect { x, y: top, w: COLUMN_W, h }, name: String::new(), cards: Vec::new(), empty_note_y: None, lane: Some(l) });
     }
     for z in &mut zone_boxes {
         z.rect.h = body;
@@ -394,7 +413,28 @@ fn layout_cluster(c: &ClusterNode, details: &Details, y: i32) -> ClusterBox {
         start_failures: c.start_failures.clone(),
         tasks: c.tasks.len(),
         fargate_tasks,
+        awaiting_tasks: waiting.iter().filter(|t| t.holds_resources()).count(),
     }
+}
+
+/// A lane of chips, one under another, from `top`: a zone's Fargate tasks or the tasks waiting for capacity.
+fn lane_box<'a>(tasks: impl Iterator<Item = &'a TaskNode>, x: i32, top: i32, details: &Details, origin: (i32, i32)) -> LaneBox {
+    let mut ly = top + LANE_HEADER;
+    let mut chips = Vec::new();
+    let mut awaiting: Vec<String> = Vec::new();
+    for t in tasks {
+        if let Some(p) = t.awaiting_capacity.as_ref().filter(|p| !awaiting.contains(p)) {
+            awaiting.push(p.clone());
+        }
+        let b = chip(x + 8, ly, t, details, origin);
+        ly += b.rect.h + CHIP_GAP;
+        chips.push(b);
+    }
+    let mut subnets: Vec<&str> = chips.iter().filter_map(|b| b.eni.as_ref()).map(|e| e.subnet_id.as_str()).collect();
+    subnets.dedup();
+    let subnet = (subnets.len() == 1).then(|| subnets[0].to_string());
+    let h = (ly - top + 4).max(LANE_HEADER + 14);
+    LaneBox { rect: Rect { x, y: top, w: CARD_W, h }, subnet, awaiting, chips }
 }
 
 /// Lays out every cluster of the scene, each at the top of its own drawing (y = 0): the view draws one SVG

@@ -25,6 +25,8 @@ mod tests_images;
 mod tests_lessons;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_load_balancing;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_scaling;
 
 use ecs_sim::shared_sort::SharedSort;
 use ecs_sim::{Event, EventKind};
@@ -100,6 +102,9 @@ pub struct TaskNode {
     pub placed_seq: u64,
     /// Why it could not start, if it could not.
     pub start_failure: Option<StartFailure>,
+    /// The Auto Scaling group capacity provider it waits for in PROVISIONING, while no instance of the
+    /// provider has room for it (ecs-facts §3.5); `None` once placed, and for every other task.
+    pub awaiting_capacity: Option<String>,
 }
 
 impl TaskNode {
@@ -109,6 +114,10 @@ impl TaskNode {
     }
     pub fn label(&self) -> String {
         format!("{}:{}", self.family, self.revision)
+    }
+    /// A Fargate task: no container instance, and not one waiting for an Auto Scaling group's capacity.
+    pub fn is_fargate(&self) -> bool {
+        self.container_instance_id.is_none() && self.awaiting_capacity.is_none()
     }
 }
 
@@ -174,10 +183,11 @@ impl ClusterNode {
     pub fn tasks_on<'a>(&'a self, container_instance_id: &'a str) -> impl Iterator<Item = &'a TaskNode> + 'a {
         self.tasks.iter().filter(move |t| t.container_instance_id.as_deref() == Some(container_instance_id))
     }
-    /// The Availability Zones its container instances and Fargate tasks are in, sorted.
+    /// The Availability Zones its container instances and Fargate tasks are in, sorted (a task waiting for
+    /// capacity is in none yet).
     pub fn zones(&self) -> Vec<String> {
         let mut zones: Vec<String> = self.container_instances.iter().map(|ci| ci.availability_zone.clone()).collect();
-        zones.extend(self.tasks.iter().filter(|t| t.container_instance_id.is_none()).map(|t| t.availability_zone.clone()));
+        zones.extend(self.tasks.iter().filter(|t| t.is_fargate()).map(|t| t.availability_zone.clone()));
         zones.shared_sort();
         zones.dedup();
         zones
@@ -316,9 +326,16 @@ impl Scene {
             | EventKind::AutoScalingActivity { .. }
             | EventKind::AutoScalingDesiredCapacityChanged { .. }
             | EventKind::CapacityProviderDecision { .. }
-            | EventKind::TaskAwaitingCapacity { .. }
             | EventKind::SpotInterruptionWarning { .. }
             | EventKind::SpotCapacityReclaimed { .. } => {}
+            // Created in PROVISIONING with no instance (its TaskPlaced came first): it waits for the
+            // provider's group to grow, and is placed later by a second TaskPlaced (ecs-facts §3.5).
+            EventKind::TaskAwaitingCapacity { region, cluster, task_id, capacity_provider } => {
+                let c = self.cluster_mut(region, cluster);
+                if let Some(t) = c.tasks.iter_mut().find(|t| &t.id == task_id) {
+                    t.awaiting_capacity = Some(capacity_provider.clone());
+                }
+            }
             EventKind::ClusterCreated { region, cluster } => {
                 self.cluster_mut(region, cluster).active = true;
             }
@@ -421,6 +438,17 @@ impl Scene {
                 for f in c.failures.iter_mut().filter(|f| &f.family == family) {
                     f.resolved = true;
                 }
+                // A task that waited for capacity is placed by a second TaskPlaced: it moves onto its instance.
+                if let Some(t) = c.tasks.iter_mut().find(|t| &t.id == task_id) {
+                    t.container_instance_id = container_instance_id.clone();
+                    t.availability_zone = availability_zone.clone();
+                    t.cpu = *cpu;
+                    t.memory = *memory;
+                    t.placed_seq = event.seq;
+                    t.awaiting_capacity = None;
+                    c.recount();
+                    return;
+                }
                 c.tasks.push(TaskNode {
                     id: task_id.clone(),
                     family: family.clone(),
@@ -432,6 +460,7 @@ impl Scene {
                     last_status: "PROVISIONING".into(),
                     placed_seq: event.seq,
                     start_failure: None,
+                    awaiting_capacity: None,
                 });
                 c.recount();
             }

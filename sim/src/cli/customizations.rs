@@ -38,7 +38,7 @@ pub fn run(
 /// `docker login --username AWS --password-stdin <account>.dkr.ecr.<region>.amazonaws.com` (ecs-facts.md §6).
 fn get_login_password(sb: &mut Sandbox, g: &Globals, args: &[String]) -> Result<String, CliFailure> {
     if let Some(extra) = args.iter().find(|a| *a != "help") {
-        return Err(CliFailure::unknown_options(&[extra.clone()]));
+        return Err(CliFailure::unknown_options(std::slice::from_ref(extra)));
     }
     if args.iter().any(|a| a == "help") {
         return Ok("get-login-password\n\nSYNOPSIS\n    aws ecr get-login-password\n\nPrints an authorization token's password for docker login. Valid for 12 hours.\n".into());

@@ -190,12 +190,11 @@ fn load_balancers_of<'a>(elbv2: &'a crate::world::elbv2::Elbv2, tg_arn: &str) ->
     let mut lbs: Vec<&str> = Vec::new();
     for l in &elbv2.listeners {
         let via_rules = elbv2.rules.iter().any(|r| r.listener_arn == l.arn && forwards(&r.actions));
-        if forwards(&l.default_actions) || via_rules {
-            if let Some(lb) = elbv2.load_balancer(&l.load_balancer_arn) {
-                if !lbs.contains(&lb.arn_suffix()) {
-                    lbs.push(lb.arn_suffix());
-                }
-            }
+        if (forwards(&l.default_actions) || via_rules)
+            && let Some(lb) = elbv2.load_balancer(&l.load_balancer_arn)
+            && !lbs.contains(&lb.arn_suffix())
+        {
+            lbs.push(lb.arn_suffix());
         }
     }
     lbs

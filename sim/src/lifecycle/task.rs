@@ -100,11 +100,11 @@ pub fn on_transition(ctx: &mut Ctx<'_>, region: &str, cluster: &str, task_id: &s
             .task_definitions
             .resolve(&format!("{}:{}", snapshot.family, snapshot.revision), true)
             .map(|r| r.request.clone());
-        if let Ok(td) = td {
-            if let Err(failure) = super::task_start::check(ctx.world, &snapshot, &td, now) {
-                fail_start(ctx, region, cluster, task_id, failure);
-                return;
-            }
+        if let Ok(td) = td
+            && let Err(failure) = super::task_start::check(ctx.world, &snapshot, &td, now)
+        {
+            fail_start(ctx, region, cluster, task_id, failure);
+            return;
         }
     }
     let Some(task) = ctx.world.region_mut(region).ecs.clusters.get_mut(cluster).and_then(|c| c.tasks.get_mut(task_id)) else {

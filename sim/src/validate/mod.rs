@@ -21,6 +21,7 @@ pub mod bench;
 pub mod catalog;
 mod editor;
 mod fixes;
+mod other_document;
 mod report;
 mod rules;
 pub mod schema;
@@ -36,6 +37,7 @@ use serde_json::Value;
 
 pub use editor::{Completion, CompletionKind, Hover, byte_to_utf16, completions, hover, utf16_to_byte};
 pub use fixes::apply_fix;
+pub use other_document::{OtherDocument, other_document};
 pub use report::{DocShape, Finding, Fix, FixChange, Report, Severity, Span, Stage, TextEdit, Verdict};
 pub use schema::SCHEMA_JSON;
 pub use schema_check::READ_ONLY_FIELDS;

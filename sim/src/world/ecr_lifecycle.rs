@@ -78,10 +78,10 @@ pub fn parse(text: &str) -> Result<Vec<Rule>, String> {
     if out.windows(2).any(|w| w[0].priority == w[1].priority) {
         return Err(failure("rulePriority must be unique"));
     }
-    if let Some(pos) = out.iter().position(|r| r.tag_status == "any") {
-        if pos + 1 != out.len() {
-            return Err(failure("the rule with tagStatus any must have the highest rulePriority"));
-        }
+    if let Some(pos) = out.iter().position(|r| r.tag_status == "any")
+        && pos + 1 != out.len()
+    {
+        return Err(failure("the rule with tagStatus any must have the highest rulePriority"));
     }
     Ok(out)
 }

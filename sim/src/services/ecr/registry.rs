@@ -75,14 +75,15 @@ impl Registries for EcrRegistries<'_, '_> {
             .iter()
             .map(|l| if known.contains(&l.digest.as_str()) { LayerPushStatus::AlreadyExists } else { LayerPushStatus::Pushed })
             .collect();
-        if let Some(t) = tag {
-            if repo.tag_is_immutable(t) && repo.image_by_tag(t).is_some_and(|i| i.digest != image.digest) {
-                repo.uploaded_layers.extend(image.layers.iter().map(|l| l.digest.clone()));
-                return Err(RegistryError::TagInvalid(
-                    format!("The image tag '{t}' already exists in the '{repository}' repository and cannot be overwritten because the repository is immutable."),
-                    layers,
-                ));
-            }
+        if let Some(t) = tag
+            && repo.tag_is_immutable(t)
+            && repo.image_by_tag(t).is_some_and(|i| i.digest != image.digest)
+        {
+            repo.uploaded_layers.extend(image.layers.iter().map(|l| l.digest.clone()));
+            return Err(RegistryError::TagInvalid(
+                format!("The image tag '{t}' already exists in the '{repository}' repository and cannot be overwritten because the repository is immutable."),
+                layers,
+            ));
         }
         if let Some(t) = tag {
             for other in repo.images.iter_mut() {
