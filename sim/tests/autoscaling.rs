@@ -335,3 +335,25 @@ fn the_view_shows_targets_policies_activities_and_alarms() {
     assert!(["OK", "ALARM"].contains(&high["stateValue"].as_str().unwrap()));
     assert!(high["stateReason"].as_str().unwrap().starts_with("Threshold Crossed"));
 }
+
+/// botocore's RegisterScalableTarget documentation (BC-AAS, ecs-facts §3.4): registering an active service
+/// moves its current capacity inside the new range at once, with Application Auto Scaling's activity.
+#[test]
+fn registering_a_range_moves_the_desired_count_inside_it_at_once() {
+    let (mut sb, mut ws, _) = alb_service(2, 256);
+    run(&mut sb, &mut ws, &format!("aws application-autoscaling register-scalable-target {TARGET} --min-capacity 3 --max-capacity 6"));
+    assert_eq!(desired(&sb), 3, "raised to the new minimum");
+    let acts = run(&mut sb, &mut ws, &format!("aws application-autoscaling describe-scaling-activities {TARGET} --query 'ScalingActivities[0].[Description, Cause, StatusCode]' --output text"));
+    assert_eq!(acts.trim(), "Setting desired count to 3.\tminimum capacity was set to 3\tSuccessful");
+    run(&mut sb, &mut ws, "sleep 120");
+    assert_eq!(running(&sb), 3, "the service started the third task");
+    // Lowering the maximum below the desired count scales in to it; a range around the count changes nothing.
+    run(&mut sb, &mut ws, &format!("aws application-autoscaling register-scalable-target {TARGET} --min-capacity 1 --max-capacity 2"));
+    assert_eq!(desired(&sb), 2);
+    let acts = run(&mut sb, &mut ws, &format!("aws application-autoscaling describe-scaling-activities {TARGET} --query 'ScalingActivities[0].Cause' --output text"));
+    assert_eq!(acts.trim(), "maximum capacity was set to 2");
+    run(&mut sb, &mut ws, &format!("aws application-autoscaling register-scalable-target {TARGET} --max-capacity 5"));
+    assert_eq!(desired(&sb), 2, "inside 1..5 already");
+    let count = run(&mut sb, &mut ws, &format!("aws application-autoscaling describe-scaling-activities {TARGET} --query 'length(ScalingActivities)'"));
+    assert_eq!(count.trim(), "2", "no activity when the count is already inside the range");
+}

@@ -2,6 +2,7 @@
 
 use super::{check_namespace, target_key, validation};
 use crate::context::Ctx;
+use crate::lifecycle::scaling::Source;
 use crate::services::{Call, ServiceError};
 use crate::tuning::ACCOUNT_ID;
 use crate::world::application_autoscaling::{ScalableTarget, parse_service_resource};
@@ -66,6 +67,20 @@ pub(super) fn register(ctx: &mut Ctx<'_>, call: &Call<'_>) -> Result<Value, Serv
     };
     let arn = target.arn.clone();
     r.application_autoscaling.targets.insert(key, target);
+    let desired = r.ecs.clusters.get(cluster).and_then(|c| c.services.get(service)).map(|s| s.desired_count);
+    // The service is active, so its desired count moves inside the new range at once (botocore's
+    // RegisterScalableTarget documentation, BC-AAS; ecs-facts §3.4), with Application Auto Scaling's activity:
+    // Description `Setting desired count to 3.`, Cause `minimum capacity was set to 3` (or `maximum …`).
+    if let Some(desired) = desired {
+        let cause = match desired {
+            d if d < min => Some((min, format!("minimum capacity was set to {min}"))),
+            d if d > max => Some((max, format!("maximum capacity was set to {max}"))),
+            _ => None,
+        };
+        if let Some((new, cause)) = cause {
+            crate::lifecycle::scaling::set_desired(ctx, call.region, &resource, &dimension, new, cause, Source::default());
+        }
+    }
     Ok(json!({ "ScalableTargetARN": arn }))
 }
 
