@@ -5,7 +5,7 @@
 //! the quiet minutes. Lesson 12 (`capacity-provider`) typed step by step: its launch template gets a note, not
 //! a task definition's verdict; its tasks wait for capacity in a column of their own, then run on the
 //! instances that came; the cluster shows the Auto Scaling group's lines and the CapacityProviderReservation
-//! chart with its target capacity. Lesson 13 (`fargate-spot`) completed with "Show solution".
+//! chart with its target capacity. Lesson 13 (`fargate-spot`) completed with "Show solution", its Spot tasks marked as such.
 //!
 //! Run after `trunk build --release --offline=true`: `cargo test -p ecs-sandbox --release --test e2e_scaling_lessons`.
 #![cfg(not(target_arch = "wasm32"))]
@@ -149,5 +149,9 @@ async fn lesson_13(b: &Browser) {
     assert!(goals(client).await.iter().all(|(_, met)| !met), "no goal at the start");
     show_solution_within(client, Duration::from_secs(240)).await;
     settle(client).await;
+    // Base 2 on FARGATE, then 1:3: six of the ten running tasks are Spot, and their chips say so.
+    let spot = js(client, "const c = document.querySelector('[data-cluster=spot]'); return [c.querySelectorAll('.task-chip[data-status=RUNNING]').length, c.querySelectorAll('.task-chip.spot[data-status=RUNNING]').length];").await;
+    assert_eq!(spot, json!([10, 6]));
+    pane_to_top(client).await;
     harness::screenshot(client, &crate_dir().join("target/screenshots/lesson-13-done.png")).await;
 }

@@ -147,6 +147,9 @@ fn chip(c: &ChipBox, ox: i32, oy: i32, cx: &ChipContext<'_>) -> Html {
     if let Some(e) = &c.eni {
         label.push_str(&format!(", ENI {} with address {} in {}", e.id, e.private_ip, e.subnet_id));
     }
+    if c.spot {
+        label.push_str(", on Fargate Spot");
+    }
     if let Some(r) = &c.roles {
         if let Some(e) = &r.execution {
             label.push_str(&format!(", execution role {e}"));
@@ -179,7 +182,7 @@ fn chip(c: &ChipBox, ox: i32, oy: i32, cx: &ChipContext<'_>) -> Html {
     let focused = focused && !failing_now;
     html! {
         <g key={t.id.clone()} class="chip-slot" style={format!("transform: translate({x}px, {y}px)")}>
-            <g class={classes!("task-chip", status_class(&t.last_status), fargate.then_some("eni-chip"),
+            <g class={classes!("task-chip", status_class(&t.last_status), fargate.then_some("eni-chip"), c.spot.then_some("spot"),
                     arriving.then_some("arriving"), focused.then_some("focus"), selected.then_some("selected"),
                     t.start_failure.is_some().then_some("start-failed"), failing_now.then_some("failing-now"),
                     uses_role.then_some("uses-role"))}

@@ -49,6 +49,8 @@ pub struct TaskDetails {
     /// What its `secrets` need from the execution role before it starts: `ssm:GetParameters` for a Parameter
     /// Store parameter, `secretsmanager:GetSecretValue` for a Secrets Manager secret (each at most once).
     pub secret_actions: Vec<&'static str>,
+    /// The capacity provider it was launched on (`FARGATE_SPOT`, an Auto Scaling group's provider), if any.
+    pub capacity_provider: Option<String>,
 }
 
 /// The actions fetching a task definition's `secrets` (and log `secretOptions`) needs, in first-use order.
@@ -137,6 +139,7 @@ impl Details {
                         execution_role: t.execution_role_arn.clone(),
                         task_role: t.task_role_arn.clone(),
                         secret_actions: secret_actions(world, &c.region, &t.family, t.revision),
+                        capacity_provider: t.capacity_provider_name.clone(),
                     },
                 );
             }

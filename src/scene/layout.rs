@@ -68,6 +68,8 @@ pub struct ChipBox {
     pub group: Option<String>,
     /// The roles it runs with, by name, when it has any.
     pub roles: Option<ChipRoles>,
+    /// It runs on `FARGATE_SPOT`: AWS may take it back with a two-minute warning (ecs-facts §3.5).
+    pub spot: bool,
 }
 
 /// A task's roles, by name (the last part of the ARN).
@@ -290,7 +292,10 @@ fn chip(x: i32, y: i32, task: &TaskNode, details: &Details, origin: (i32, i32)) 
     let d = details.task(&task.id);
     let ports: Vec<String> = d.map(|d| d.host_ports.iter().map(|p| p.label()).collect()).unwrap_or_default();
     let eni = d.and_then(|d| d.eni.clone());
+    let spot = d.is_some_and(|d| d.capacity_provider.as_deref() == Some("FARGATE_SPOT"));
     let detail = match &eni {
+        // A Spot task says so; its lane's title names the zone's subnet.
+        Some(e) if spot => Some(format!("FARGATE_SPOT · ENI {}", e.private_ip)),
         Some(e) => Some(format!("ENI {} · {}", e.private_ip, short_subnet(&e.subnet_id))),
         None if !ports.is_empty() => Some(ports.join("  ")),
         None => None,
@@ -303,7 +308,7 @@ fn chip(x: i32, y: i32, task: &TaskNode, details: &Details, origin: (i32, i32)) 
         _ => CHIP_H2,
     };
     let (w, rect) = (CARD_W - 16, Rect { x, y, w: CARD_W - 16, h });
-    ChipBox { from_dx: origin.0 - (x + w / 2), from_dy: origin.1 - (y + h / 2), rect, task: task.clone(), ports, eni, detail, group, roles }
+    ChipBox { from_dx: origin.0 - (x + w / 2), from_dy: origin.1 - (y + h / 2), rect, task: task.clone(), ports, eni, detail, group, roles, spot }
 }
 
 fn flags(ci: &ContainerInstanceNode) -> Vec<Flag> {

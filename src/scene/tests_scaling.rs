@@ -16,6 +16,13 @@ fn lessons_11_and_13_agree_with_the_view_after_every_command() {
     let p = play("fargate-spot");
     let spot = p.anim.scene().clusters.iter().find(|c| c.name == "spot").expect("cluster spot");
     assert!(spot.tasks.iter().all(|t| t.is_fargate()), "every task of lesson 13 runs on Fargate or Fargate Spot");
+    // The running chips say which are Spot: 6 of the 10 (base 2 on FARGATE, then 1:3).
+    let drawn = layout(p.anim.scene(), &Details::new(&p.sb.view(), p.sb.world()));
+    let cluster = drawn.clusters.iter().find(|c| c.name == "spot").expect("cluster spot");
+    let running: Vec<_> = cluster.chips().filter(|c| c.task.last_status == "RUNNING").collect();
+    assert_eq!(running.len(), 10);
+    assert_eq!(running.iter().filter(|c| c.spot).count(), 6);
+    assert!(running.iter().filter(|c| c.spot).all(|c| c.detail.as_deref().is_some_and(|d| d.starts_with("FARGATE_SPOT · ENI "))));
 }
 
 #[test]
