@@ -25,6 +25,7 @@ mod role_cards;
 mod services_view;
 mod sandbox_provider;
 mod start_failures;
+mod task_chip;
 mod status_bar;
 mod template_menu;
 mod terminal;
