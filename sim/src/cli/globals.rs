@@ -12,6 +12,8 @@ pub struct Globals {
     pub endpoint_url: Option<String>,
     pub version: bool,
     pub debug: bool,
+    /// `--no-paginate`: one plain call, printed as the service answered it.
+    pub no_paginate: bool,
 }
 
 /// Global options that take a value.
@@ -59,6 +61,7 @@ pub fn split(argv: &[String]) -> Result<(Globals, Vec<String>), CliFailure> {
             match name {
                 "--version" => g.version = true,
                 "--debug" => g.debug = true,
+                "--no-paginate" => g.no_paginate = true,
                 _ => {}
             }
         } else {

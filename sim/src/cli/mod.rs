@@ -12,6 +12,7 @@ mod globals;
 mod help;
 pub mod model;
 mod order;
+mod paginate;
 pub mod output;
 pub mod query;
 mod usage;
@@ -119,7 +120,16 @@ fn run_inner(sb: &mut Sandbox, argv: &[String], stdin: &str, ws: &mut dyn Worksp
     let mut ctx = sb.ctx();
     let response = handler(&mut ctx, &call).map_err(|e| CliFailure::service(&e.code, api_op, &e.message))?;
     let response = order::by_output_shape(model, api_op, response);
-    print(&response, query.as_ref(), format, api_op)
+    let (response, token) = paginate::apply(&model.metadata.endpoint_prefix, api_op, &parsed.request, response, globals.no_paginate)?;
+    if let (OutputFormat::Text, Some(token)) = (format, &token) {
+        // awscli's TextFormatter prints the resume token as a record of its own, through --query like each
+        // page: `NEXTTOKEN <token>`, or `None` when a query is given (CLI 2.32; aws-cli issues 5654 and 7277,
+        // changed by pull request 10486 in July 2026).
+        let mut out = print(&response, query.as_ref(), format, api_op)?;
+        out.push_str(&print(&serde_json::json!({"NextToken": {"NextToken": token}}), query.as_ref(), format, api_op)?);
+        return Ok(out);
+    }
+    print(&paginate::with_token(response, token), query.as_ref(), format, api_op)
 }
 
 /// Applies `--query` and formats the result.

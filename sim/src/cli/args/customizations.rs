@@ -64,20 +64,13 @@ pub enum Hook {
     UserDataText,
 }
 
-/// A paginated operation (`paginators-1.json`): its token member(s) and limit member.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Paging {
-    pub input_tokens: &'static [&'static str],
-    pub limit_key: Option<&'static str>,
-}
-
 /// The customizations of one operation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Customizations {
     pub edits: Vec<Edit>,
     pub checks: Vec<Check>,
     pub hooks: Vec<Hook>,
-    pub paging: Option<Paging>,
+    pub paging: Option<super::paginators::Paging>,
 }
 
 /// `argrename.py` entries for the modelled services: (service, operation or `*`, old, new).
@@ -87,32 +80,6 @@ const RENAMES: &[(&str, &str, &str, &str)] = &[
     ("ec2", "*", "no-disable-api-termination", "enable-api-termination"),
     ("ecs", "*", "no-enable-execute-command", "disable-execute-command"),
     ("ecs", "execute-command", "no-interactive", "non-interactive"),
-];
-
-const NEXT_TOKEN: Paging = Paging { input_tokens: &["nextToken"], limit_key: Some("maxResults") };
-const NEXT_TOKEN_PASCAL: Paging = Paging { input_tokens: &["NextToken"], limit_key: Some("MaxResults") };
-
-/// Paginated operations of the modelled services (botocore 1.44.5 `paginators-1.json`).
-const PAGINATED: &[(&str, &str, Paging)] = &[
-    ("ecs", "ListAccountSettings", NEXT_TOKEN),
-    ("ecs", "ListAttributes", NEXT_TOKEN),
-    ("ecs", "ListClusters", NEXT_TOKEN),
-    ("ecs", "ListContainerInstances", NEXT_TOKEN),
-    ("ecs", "ListGatewayClusterAssociations", NEXT_TOKEN),
-    ("ecs", "ListGatewayRoutes", NEXT_TOKEN),
-    ("ecs", "ListGateways", NEXT_TOKEN),
-    ("ecs", "ListServices", NEXT_TOKEN),
-    ("ecs", "ListServicesByNamespace", NEXT_TOKEN),
-    ("ecs", "ListTaskDefinitionFamilies", NEXT_TOKEN),
-    ("ecs", "ListTaskDefinitions", NEXT_TOKEN),
-    ("ecs", "ListTasks", NEXT_TOKEN),
-    ("ec2", "DescribeImages", NEXT_TOKEN_PASCAL),
-    ("ec2", "DescribeInstanceTypes", NEXT_TOKEN_PASCAL),
-    ("ec2", "DescribeInstances", NEXT_TOKEN_PASCAL),
-    ("ec2", "DescribeSecurityGroups", NEXT_TOKEN_PASCAL),
-    ("ec2", "DescribeSubnets", NEXT_TOKEN_PASCAL),
-    ("ec2", "DescribeVpcs", NEXT_TOKEN_PASCAL),
-    ("ssm", "GetParametersByPath", NEXT_TOKEN_PASCAL),
 ];
 
 const SECURITY_GROUP_RULE_OPERATIONS: &[&str] = &[
@@ -162,7 +129,7 @@ impl Customizations {
             ]);
             c.checks.push(Check::IpPermissionsMix);
         }
-        c.paging = PAGINATED.iter().find(|(s, op, _)| *s == service && *op == api_operation).map(|(_, _, p)| *p);
+        c.paging = super::paginators::paging(service, api_operation);
         c
     }
 }
@@ -179,7 +146,7 @@ mod tests {
         assert_eq!(c.hooks, [Hook::DefaultCount, Hook::FixNetworkInterface, Hook::UserDataText]);
         assert_eq!(c.paging, None);
         let l = Customizations::for_operation("ecs", "list-tasks", "ListTasks");
-        assert_eq!(l.paging, Some(NEXT_TOKEN));
+        assert_eq!(l.paging.map(|p| p.result_keys), Some(&["taskArns"][..]));
         let e = Customizations::for_operation("ecs", "execute-command", "ExecuteCommand");
         assert_eq!(e.edits.last(), Some(&Edit::Rename("no-interactive", "non-interactive")));
     }

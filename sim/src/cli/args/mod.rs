@@ -18,6 +18,7 @@ mod backcompat;
 mod cliinput;
 mod custom_args;
 pub mod customizations;
+pub mod paginators;
 mod paramfile;
 mod pyjson;
 mod pynum;
@@ -215,7 +216,7 @@ pub fn parse_operation_args(
 /// automatic pagination off, which the CLI refuses alongside `--starting-token`/`--page-size`/`--max-items`.
 fn check_manual_paging(
     op: &crate::cli::model::OperationModel,
-    paging: customizations::Paging,
+    paging: paginators::Paging,
     parsed: &argparse::Parsed,
     shadowed: &[String],
 ) -> Result<(), ArgError> {

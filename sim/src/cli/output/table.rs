@@ -46,17 +46,6 @@ fn is_scalar(value: &Value) -> bool {
     !matches!(value, Value::Array(_) | Value::Object(_))
 }
 
-/// Python truthiness of a JSON value.
-fn is_truthy(value: &Value) -> bool {
-    match value {
-        Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
-        Value::String(s) => !s.is_empty(),
-        Value::Array(items) => !items.is_empty(),
-        Value::Object(map) => !map.is_empty(),
-    }
-}
 
 /// `_build_table`: false when `current` is falsy and nothing was added.
 fn build_table(
@@ -65,7 +54,7 @@ fn build_table(
     current: &Value,
     indent_level: usize,
 ) -> Result<bool, String> {
-    if !is_truthy(current) {
+    if !super::is_truthy(current) {
         return Ok(false);
     }
     if let Some(title) = title {
