@@ -25,6 +25,7 @@ pub mod scene;
 pub mod state;
 pub mod transcript;
 pub mod tuning;
+pub mod typist;
 
 pub use components::{App, AppProps};
 

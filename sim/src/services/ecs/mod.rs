@@ -6,6 +6,7 @@ mod capacity_providers;
 mod clusters;
 mod container_instances;
 pub mod network_config;
+mod new_task;
 mod render;
 mod service_render;
 mod services;
