@@ -21,7 +21,7 @@ use serde_json::{Map, Value, json};
 /// (`no_paginate`, or the request names the operation's own token or limit).
 pub fn apply(service: &str, api_operation: &str, request: &Value, response: Value, no_paginate: bool) -> Result<(Value, Option<String>), CliFailure> {
     let Some(p) = paging(service, api_operation) else { return Ok((response, None)) };
-    if no_paginate || p.input_tokens.iter().chain(p.limit_key.iter()).any(|m| request.get(*m).is_some()) {
+    if no_paginate || p.own_members().any(|m| request.get(m).is_some()) {
         return Ok((response, None));
     }
     let config = request.get("PaginationConfig");

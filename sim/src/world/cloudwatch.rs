@@ -6,7 +6,13 @@
 //! real ECS publishes task counts only with Container Insights).
 
 use crate::clock::SimTime;
+use crate::shared_sort::SharedSort;
 use std::collections::{BTreeMap, VecDeque};
+
+/// Orders dimensions by name, as a [`MetricId`] keeps them (a stable sort: equal names keep their order).
+pub fn sort_dimensions(dims: &mut [(String, String)]) {
+    dims.shared_sort_by(|a, b| a.0.cmp(&b.0));
+}
 
 /// A metric's identity: namespace, name and dimensions (kept sorted by name, as CloudWatch matches them
 /// regardless of order).
@@ -21,14 +27,7 @@ impl MetricId {
     pub fn new(namespace: &str, metric_name: &str, dimensions: &[(&str, &str)]) -> Self {
         let mut dims: Vec<(String, String)> = dimensions.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect();
         dims.dedup();
-        // Insertion sort: a metric has at most a few dimensions.
-        for i in 1..dims.len() {
-            let mut j = i;
-            while j > 0 && dims[j - 1].0 > dims[j].0 {
-                dims.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        sort_dimensions(&mut dims);
         MetricId { namespace: namespace.to_string(), metric_name: metric_name.to_string(), dimensions: dims }
     }
 

@@ -203,7 +203,7 @@ pub fn parse_operation_args(
         let mut checked = params.clone();
         let paginating = custom
             .paging
-            .is_some_and(|p| !p.input_tokens.iter().chain(p.limit_key.iter()).any(|member| checked.contains(member)));
+            .is_some_and(|p| !p.own_members().any(|member| checked.contains(member)));
         if paginating {
             checked.remove("PaginationConfig");
         }
@@ -220,8 +220,8 @@ fn check_manual_paging(
     parsed: &argparse::Parsed,
     shadowed: &[String],
 ) -> Result<(), ArgError> {
-    let manual = paging.input_tokens.iter().chain(paging.limit_key.iter()).any(|member| {
-        let cli = op.cli.get(*member).and_then(Value::as_str).unwrap_or(member);
+    let manual = paging.own_members().any(|member| {
+        let cli = op.cli.get(member).and_then(Value::as_str).unwrap_or(member);
         let py = cli.replace('-', "_");
         !["start_token", "max_items"].contains(&py.as_str())
             && matches!(parsed.get(&py), Some(Slot::Val(v)) if !matches!(v, Py::None))

@@ -22,6 +22,14 @@ pub struct Paging {
     pub non_aggregate_keys: &'static [&'static str],
 }
 
+impl Paging {
+    /// The operation's own token and limit members: giving any of them turns the CLI's paginator off
+    /// (`paginate.check_should_enable_pagination`).
+    pub fn own_members(&self) -> impl Iterator<Item = &'static str> {
+        self.input_tokens.iter().copied().chain(self.limit_key)
+    }
+}
+
 /// The paging of `service` (the model's endpoint prefix: `ecs`, `api.ecr`, `monitoring`, as
 /// `Customizations::for_operation` gets it) `api_operation`, if botocore paginates it.
 pub fn paging(service: &str, api_operation: &str) -> Option<Paging> {

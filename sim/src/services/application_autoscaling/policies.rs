@@ -91,13 +91,7 @@ fn target_tracking(cfg: Req<'_>, resource: &str) -> Result<TargetTracking, Servi
                 .iter()
                 .filter_map(|d| Some((d.get("Name")?.as_str()?.to_string(), d.get("Value")?.as_str()?.to_string())))
                 .collect();
-            for i in 1..dims.len() {
-                let mut j = i;
-                while j > 0 && dims[j - 1].0 > dims[j].0 {
-                    dims.swap(j - 1, j);
-                    j -= 1;
-                }
-            }
+            crate::world::cloudwatch::sort_dimensions(&mut dims);
             TrackedMetric {
                 namespace: customized.str("Namespace").ok_or_else(|| validation("Namespace is required in CustomizedMetricSpecification"))?.into(),
                 metric_name: customized.str("MetricName").ok_or_else(|| validation("MetricName is required in CustomizedMetricSpecification"))?.into(),

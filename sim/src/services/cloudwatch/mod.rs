@@ -43,14 +43,7 @@ fn dimensions(req: Req<'_>, member: &str) -> Vec<(String, String)> {
         .iter()
         .filter_map(|d| Some((d.get("Name")?.as_str()?.to_string(), d.get("Value").and_then(Value::as_str).unwrap_or_default().to_string())))
         .collect();
-    // Insertion sort: at most 30 dimensions (clippy forbids std sorts in library code).
-    for i in 1..dims.len() {
-        let mut j = i;
-        while j > 0 && dims[j - 1].0 > dims[j].0 {
-            dims.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    crate::world::cloudwatch::sort_dimensions(&mut dims);
     dims
 }
 
